@@ -1,0 +1,81 @@
+"""Session fixtures for the site-level tests: the built site, a server, a browser.
+
+tests/conftest.py imports them all with `from support.site import *`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support.server import serve
+
+__all__ = ["built_site", "site_url", "browser"]  # the fixtures conftest imports
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def build(dest: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into dest; stdout and stderr together."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest), *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site, built once per session with --strict; fails on any warning."""
+    dest = tmp_path_factory.mktemp("site")
+    result = build(dest)
+    (dest.parent / "build.log").write_text(result.stdout)
+    warnings = [
+        line for line in result.stdout.splitlines() if line.startswith(("WARNING", "ERROR"))
+    ]
+    if result.returncode != 0 or warnings:
+        pytest.fail(
+            f"mkdocs build --strict exited {result.returncode} with "
+            f"{len(warnings)} warning(s):\n{result.stdout}",
+            pytrace=False,
+        )
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Base URL ('http://127.0.0.1:PORT/') of the built site, 404.html for unknown paths."""
+    with serve(built_site) as url:
+        yield url
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (Playwright's own builds are not used)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright is missing: run `make test` (installs requirements.txt)")
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium is missing: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,90 @@
+"""The site as a whole: it builds cleanly, every page is reachable, nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+
+from support.offline import check_css, check_html, check_js, check_site
+from support.site import ROOT
+
+
+def test_build_is_strict_and_warning_free(built_site):
+    # The fixture fails with the whole log on any warning; here: it produced pages.
+    log = (built_site.parent / "build.log").read_text()
+    assert "WARNING" not in log, log
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "404.html").is_file()
+
+
+def _nav_pages() -> set[str]:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    nav = get_navigation(get_files(config), config)
+    return {page.file.src_uri for page in nav.pages}
+
+
+def test_every_page_is_in_the_nav():
+    docs = ROOT / "docs"
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    missing = sorted(pages - _nav_pages())
+    assert not missing, f"pages under docs/ that no reader can navigate to: {missing}"
+
+
+def test_nothing_a_reader_loads_comes_from_another_origin(built_site):
+    found = check_site(built_site)
+    assert not found, "references to other origins:\n" + "\n".join(found)
+
+
+# The checker itself, on input known to be bad or fine: a checker that finds
+# nothing on a real Material default page would make the test above worthless.
+GOOGLE_FONTS = (
+    '<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>'
+    '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+)
+
+
+def test_checker_flags_google_fonts():
+    found = check_html(GOOGLE_FONTS)
+    assert len(found) == 2, found
+    assert "fonts.googleapis.com" in found[1]
+
+
+def test_checker_flags_scripts_images_styles_and_mermaid():
+    html = (
+        '<script src="//cdn.example.org/x.js"></script>'
+        '<img srcset="a.png 1x, https://img.example.org/b.png 2x">'
+        '<div style="background: url(\'https://img.example.org/c.png\')"></div>'
+        "<style>@import 'https://example.org/d.css';</style>"
+        '<pre class="mermaid">graph LR; a--&gt;b</pre>'
+        '<a data-md-component="source" href="https://github.com/o/r">repo</a>'
+    )
+    found = check_html(html)
+    assert len(found) == 6, found
+
+
+def test_checker_flags_css_and_js():
+    assert check_css("@font-face{src:url(https://fonts.gstatic.com/s/r.woff2)}")
+    assert check_css('@import url("https://example.org/a.css");')
+    assert check_js('s.src="https://cdn.jsdelivr.net/npm/mermaid/dist/mermaid.min.js"')
+
+
+def test_checker_passes_links_and_local_files():
+    html = (
+        '<a href="https://docs.docker.com/">Docker docs</a>'
+        '<link rel="canonical" href="https://example.org/images/">'
+        '<link rel="stylesheet" href="assets/main.css">'
+        '<img src="data:image/png;base64,AAAA">'
+        '<svg><use href="#icon"></use><rect style="fill:url(#grad)"/></svg>'
+    )
+    assert check_html(html) == []
+    assert check_js('const ns = "http://www.w3.org/2000/svg"') == []
+
+
+def test_checker_reads_a_whole_site(tmp_path: Path):
+    (tmp_path / "index.html").write_text(GOOGLE_FONTS)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "a.css").write_text("body{background:url(//x.example/a.png)}")
+    assert len(check_site(tmp_path)) == 3
