@@ -1,4 +1,4 @@
-"""The site as a whole: it builds cleanly, every page is reachable, nothing loads from elsewhere."""
+"""The site as a whole: a clean build, every page in the nav, nothing from elsewhere."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
-
 from support.offline import check_css, check_html, check_js, check_site
 from support.site import ROOT
 
@@ -56,7 +55,7 @@ def test_checker_flags_scripts_images_styles_and_mermaid():
     html = (
         '<script src="//cdn.example.org/x.js"></script>'
         '<img srcset="a.png 1x, https://img.example.org/b.png 2x">'
-        '<div style="background: url(\'https://img.example.org/c.png\')"></div>'
+        "<div style=\"background: url('https://img.example.org/c.png')\"></div>"
         "<style>@import 'https://example.org/d.css';</style>"
         '<pre class="mermaid">graph LR; a--&gt;b</pre>'
         '<a data-md-component="source" href="https://github.com/o/r">repo</a>'
@@ -86,5 +85,7 @@ def test_checker_passes_links_and_local_files():
 def test_checker_reads_a_whole_site(tmp_path: Path):
     (tmp_path / "index.html").write_text(GOOGLE_FONTS)
     (tmp_path / "assets").mkdir()
-    (tmp_path / "assets" / "a.css").write_text("body{background:url(//x.example/a.png)}")
+    (tmp_path / "assets" / "a.css").write_text(
+        "body{background:url(//x.example/a.png)}"
+    )
     assert len(check_site(tmp_path)) == 3

@@ -41,7 +41,9 @@ def built_site(tmp_path_factory) -> Path:
     result = build(dest)
     (dest.parent / "build.log").write_text(result.stdout)
     warnings = [
-        line for line in result.stdout.splitlines() if line.startswith(("WARNING", "ERROR"))
+        line
+        for line in result.stdout.splitlines()
+        if line.startswith(("WARNING", "ERROR"))
     ]
     if result.returncode != 0 or warnings:
         pytest.fail(
@@ -54,7 +56,7 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    """Base URL ('http://127.0.0.1:PORT/') of the built site, 404.html for unknown paths."""
+    """The built site served at http://127.0.0.1:PORT/, with 404.html for unknown paths."""
     with serve(built_site) as url:
         yield url
 
@@ -67,15 +69,19 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Debian Chromium driven by Playwright (Playwright's own builds are not used)."""
+    """Headless Debian Chromium, driven by Playwright (which cannot fetch its own)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("Playwright is missing: run `make test` (installs requirements.txt)")
+        pytest.skip(
+            "Playwright is missing: run `make test` (installs requirements.txt)"
+        )
     executable = chromium_path()
     if executable is None:
         pytest.skip("Chromium is missing: apt-get install chromium")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
