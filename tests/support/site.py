@@ -56,7 +56,7 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    """The built site served at http://127.0.0.1:PORT/, with 404.html for unknown paths."""
+    """The built site at http://127.0.0.1:PORT/; unknown paths get 404.html."""
     with serve(built_site) as url:
         yield url
 
