@@ -1,0 +1,91 @@
+"""Recorded CLI transcripts (`snippets/<page>/<example>.console`): parse, replay, compare, rewrite.
+
+A transcript is what a terminal shows: a line starting with `$ ` is a command (a
+trailing backslash continues it on the next line); the lines after it, up to the
+next command, are what it printed (stdout and stderr, as a terminal interleaves
+them). The page shows the file as it is; the tests run every command in order
+and compare what it printed, normalised, with what the file says.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROMPT = "$ "
+
+
+@dataclass
+class Step:
+    command: str
+    output: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        first, *rest = self.command.split("\n")
+        lines = [PROMPT + first, *rest, *self.output]
+        return "\n".join(lines)
+
+
+def parse(text: str) -> list[Step]:
+    steps: list[Step] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(PROMPT):
+            command = [line[len(PROMPT) :]]
+            while command[-1].endswith("\\") and i + 1 < len(lines):
+                i += 1
+                command.append(lines[i])
+            steps.append(Step("\n".join(command)))
+        elif steps:
+            steps[-1].output.append(line)
+        elif line.strip():
+            raise ValueError(f"output before the first command: {line!r}")
+        i += 1
+    return steps
+
+
+def render(steps: list[Step]) -> str:
+    return "\n".join(step.render() for step in steps) + "\n"
+
+
+def run(
+    steps: list[Step],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    normalise,
+    timeout: float = 300,
+) -> list[Step]:
+    """Run every command in order with bash; return the steps with what they printed."""
+    ran = []
+    full_env = {**os.environ, **env}
+    for step in steps:
+        result = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", step.command],
+            cwd=cwd,
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=timeout,
+        )
+        output = normalise(result.stdout)
+        lines = [line.rstrip() for line in output.splitlines()]
+        ran.append(Step(step.command, lines))
+    return ran
+
+
+def diff(path: Path, expected: str, actual: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"{path} (recorded)",
+            tofile=f"{path} (this run)",
+        )
+    )

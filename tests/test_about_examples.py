@@ -1,0 +1,63 @@
+"""docs/about-examples.md: the harness every example relies on.
+
+The normaliser and the transcript parser are the two pieces of our own code
+between a real run and the page, so they are tested here on their own.
+"""
+
+import pytest
+
+from support import transcript
+from support.examples import Normaliser
+
+
+def test_ids_keep_their_identity_and_width():
+    normalise = Normaliser()
+    full = "4f5d" + "a" * 60
+    other = "b" * 64
+    text = f"sha256:{full} {full[:12]} sha256:{other} {full}"
+    assert normalise(text) == f"sha256:{'1' * 64} {'1' * 12} sha256:{'2' * 64} {'1' * 64}"
+
+
+def test_durations_timestamps_ports_and_big_sizes():
+    normalise = Normaliser()
+    text = (
+        "Up 3 seconds\nExited (0) About a minute ago\n2026-11-28T01:02:03.123456789Z\n"
+        "127.0.0.1:49153->8000/tcp\n180MB 1.2GB 9.5MB 0B 12.3kB"
+    )
+    assert normalise(text) == (
+        "Up <duration>\nExited (0) <duration> ago\n<timestamp>\n"
+        "127.0.0.1:<port>->8000/tcp\n<size> <size> 9.5MB 0B 12.3kB"
+    )
+
+
+def test_the_legacy_builder_notice_is_dropped_and_nothing_else():
+    text = (
+        "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n"
+        "            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n"
+        "            environment-variable.\n\n"
+        "Sending build context to Docker daemon  4.096kB\n"
+    )
+    assert Normaliser()(text) == "\nSending build context to Docker daemon  4.096kB\n"
+
+
+def test_transcript_round_trip_with_continuation_lines():
+    text = "$ docker run \\\n    --rm alpine\nhello\n\n$ true\n"
+    steps = transcript.parse(text)
+    assert [s.command for s in steps] == ["docker run \\\n    --rm alpine", "true"]
+    assert steps[0].output == ["hello", ""]
+    assert transcript.render(steps) == text
+
+
+def test_transcript_rejects_output_before_a_command():
+    with pytest.raises(ValueError):
+        transcript.parse("hello\n$ true\n")
+
+
+@pytest.mark.docker
+def test_hello_cli(docker_example):
+    docker_example.console("about-examples/hello.console")
+
+
+@pytest.mark.docker
+def test_hello_python(docker_example, eval_example):
+    docker_example.python("about-examples/hello.py", eval_example)
