@@ -3,7 +3,6 @@
 import os
 
 import pytest
-
 from support.docker_env import base_image, docker_client, docker_example, pip_index  # noqa: F401
 from support.site import *  # noqa: F401,F403
 

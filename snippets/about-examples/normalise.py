@@ -23,7 +23,8 @@ import re
 _HEX64 = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 _HEX12 = re.compile(r"(?<![0-9a-zA-Z_-])[0-9a-f]{12}(?![0-9a-zA-Z_-])")
 _DURATION = re.compile(
-    r"\b(?:Less than a second|About an? (?:minute|hour)|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))"
+    r"\b(?:Less than a second|About an? (?:minute|hour)"
+    r"|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))"
 )
 _TIMESTAMP = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")

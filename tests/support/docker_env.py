@@ -238,10 +238,11 @@ def write_simple_index(root: Path) -> None:
     for name, files in projects.items():
         page = simple / name
         page.mkdir(parents=True)
-        links = "".join(
-            f'<a href="../../files/{f.name}#sha256={hashlib.sha256(f.read_bytes()).hexdigest()}">{f.name}</a><br>\n'
-            for f in files
-        )
+        links = ""
+        for wheel in files:
+            digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+            links += f'<a href="../../files/{wheel.name}#sha256={digest}">{wheel.name}</a><br>\n'
+
         (page / "index.html").write_text(f"<!DOCTYPE html><html><body>\n{links}</body></html>\n")
 
 
