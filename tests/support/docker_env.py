@@ -44,8 +44,8 @@ MMDEBSTRAP = [
     "mmdebstrap",
     "--variant=apt",
     "--include=python3-minimal,python3-pip,python-is-python3,passwd,ca-certificates",
-    "--customize-hook=rm -f \"$1\"/usr/lib/python3*/EXTERNALLY-MANAGED",
-    "--customize-hook=rm -rf \"$1\"/var/lib/apt/lists/* \"$1\"/var/cache/apt/*",
+    '--customize-hook=rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED',
+    '--customize-hook=rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*',
     "--keyring=/usr/share/keyrings/debian-archive-keyring.gpg",
     "trixie",
 ]
@@ -86,9 +86,7 @@ def docker_client():
         yield client
         left = remove_labelled(client) + remove_new(client, before)
         if left:
-            pytest.fail(
-                "the examples left resources behind (now removed):\n  " + "\n  ".join(left)
-            )
+            pytest.fail("the examples left resources behind (now removed):\n  " + "\n  ".join(left))
 
 
 def inventory(client) -> set[str]:
@@ -205,10 +203,27 @@ def pip_index():
     if REQUIREMENTS.exists():
         machine = os.uname().machine
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--only-binary=:all:", "--python-version", "3.13",
-             "--platform", f"manylinux_2_17_{machine}", "--platform", f"manylinux2014_{machine}",
-             "--platform", "any", "-r", str(REQUIREMENTS), "-d", str(wheels)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--python-version",
+                "3.13",
+                "--platform",
+                f"manylinux_2_17_{machine}",
+                "--platform",
+                f"manylinux2014_{machine}",
+                "--platform",
+                "any",
+                "-r",
+                str(REQUIREMENTS),
+                "-d",
+                str(wheels),
+            ],
             check=True,
             timeout=600,
         )
@@ -217,8 +232,10 @@ def pip_index():
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", PIP_INDEX_PORT), handler)
     except OSError as error:
-        pytest.fail(f"cannot serve the package index on 127.0.0.1:{PIP_INDEX_PORT} ({error}); "
-                    "set DOCS_PIP_INDEX_PORT to a free port")
+        pytest.fail(
+            f"cannot serve the package index on 127.0.0.1:{PIP_INDEX_PORT} ({error}); "
+            "set DOCS_PIP_INDEX_PORT to a free port"
+        )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{PIP_INDEX_PORT}/simple/"
     server.shutdown()
@@ -278,4 +295,3 @@ def docker_example(docker_client, base_image, pip_index, tmp_path, request, monk
     failed = getattr(request.node, "rep_call", None)
     if left and failed is not None and failed.passed:
         pytest.fail("the example left resources behind (now removed):\n  " + "\n  ".join(left))
-

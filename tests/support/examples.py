@@ -76,5 +76,7 @@ class ExampleRunner:
         eval_example.print_callback = Normaliser()
         eval_example.set_config(line_length=88, target_version="py311")
         if self.update:
+            eval_example.format(example)
             return eval_example.run_print_update(example)
+        eval_example.lint(example)
         return eval_example.run_print_check(example)
