@@ -17,6 +17,19 @@ def test_ids_keep_their_identity_and_width():
     assert normalise(text) == f"sha256:{'1' * 64} {'1' * 12} sha256:{'2' * 64} {'1' * 64}"
 
 
+def test_ids_past_fifteen_never_look_like_an_earlier_one():
+    normalise = Normaliser()
+    ids = [f"{n:064x}" for n in range(1, 40)]
+    shown = normalise(" ".join(ids)).split()
+    assert len(set(shown)) == len(ids)
+    assert shown[0] == "1" * 64 and shown[15] == "10" * 32
+
+
+def test_fixed_ports_stay_and_colour_codes_go():
+    text = '"0.0.0.0:8000" 127.0.0.1:8000 \x1b[91mwarning\x1b[0m'
+    assert Normaliser()(text) == '"0.0.0.0:8000" 127.0.0.1:8000 warning'
+
+
 def test_durations_timestamps_ports_and_big_sizes():
     normalise = Normaliser()
     text = (
@@ -36,7 +49,7 @@ def test_the_legacy_builder_notice_is_dropped_and_nothing_else():
         "            environment-variable.\n\n"
         "Sending build context to Docker daemon  4.096kB\n"
     )
-    assert Normaliser()(text) == "\nSending build context to Docker daemon  4.096kB\n"
+    assert Normaliser()(text) == "Sending build context to Docker daemon  4.096kB\n"
 
 
 def test_transcript_round_trip_with_continuation_lines():

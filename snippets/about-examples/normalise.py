@@ -13,9 +13,10 @@ to run, and only those are replaced, each by a rule below:
 - Sizes of 10 MB and more become <size>: they depend mostly on the base image,
   which is rebuilt from Debian packages and grows with every security update.
   Smaller sizes (the layers the examples make) are shown exactly.
-- Host ports that Docker picks at random become <port>.
+- Host ports that Docker picks at random (from the ephemeral range) become <port>.
 - The classic builder's deprecation notice is dropped: the examples run the
-  classic builder on purpose (see "About the examples").
+  classic builder on purpose (see "About the examples"). So are the terminal
+  colour codes Docker wraps around a build step's error output.
 """
 
 import re
@@ -28,37 +29,48 @@ _DURATION = re.compile(
 )
 _TIMESTAMP = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")
-_PORT = re.compile(r"\b((?:127\.0\.0\.1|0\.0\.0\.0|localhost)):(\d{4,5})\b")
+_PORT = re.compile(r"\b(127\.0\.0\.1|0\.0\.0\.0|localhost):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _LEGACY_NOTICE = re.compile(
-    r"^DEPRECATED: The legacy builder is deprecated.*?\n(?:(?:  |BuildKit|Install).*\n)*",
+    r"^DEPRECATED: The legacy builder is deprecated.*?\n(?:(?:  |BuildKit|Install).*\n)*\n?",
     re.MULTILINE,
 )
 
 
-def _placeholder(number: int, width: int) -> str:
-    """The number in hex, repeated to the given width: 1 -> 1111…, 16 -> 1010…"""
-    digits = f"{number:x}"
-    return (digits * width)[:width]
+def _patterns():
+    """1111…, 2222…, …, ffff…, then 1010…, 1212…: a hex number repeated, skipping
+    numbers like 0x11 whose repetition would look like an earlier one."""
+    seen = set()
+    number = 1
+    while True:
+        digits = f"{number:x}"
+        pattern = (digits * 64)[:64]
+        if pattern not in seen:
+            seen.add(pattern)
+            yield pattern
+        number += 1
 
 
 class Normaliser:
     """Normalises the output of one example; keeps the ID numbering across calls."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, str] = {}
+        self._next = _patterns()
 
-    def _number(self, full_or_short: str) -> int:
-        for known, number in self._ids.items():
+    def _pattern(self, full_or_short: str) -> str:
+        for known, pattern in self._ids.items():
             if known.startswith(full_or_short) or full_or_short.startswith(known):
-                return number
-        self._ids[full_or_short] = len(self._ids) + 1
+                return pattern
+        self._ids[full_or_short] = next(self._next)
         return self._ids[full_or_short]
 
     def _hex(self, match: re.Match) -> str:
         text = match.group(0)
-        return _placeholder(self._number(text), len(text))
+        return self._pattern(text)[: len(text)]
 
     def __call__(self, text: str) -> str:
+        text = _ANSI.sub("", text)
         text = _LEGACY_NOTICE.sub("", text)
         text = _HEX64.sub(self._hex, text)
         text = _HEX12.sub(self._hex, text)

@@ -42,11 +42,12 @@ class ExampleRunner:
     monkeypatch: pytest.MonkeyPatch
 
     def workdir(self, snippet: Path) -> Path:
-        """A scratch copy of the example's folder: examples may change files in it."""
-        work = self.tmp_path / "work"
+        """The example's folder in a scratch copy of snippets/: examples may change
+        files, and may use a sibling page's files (`../worked-example/app`)."""
+        work = self.tmp_path / "snippets"
         if not work.exists():
-            shutil.copytree(snippet.parent, work)
-        return work
+            shutil.copytree(SNIPPETS, work, ignore=shutil.ignore_patterns("__pycache__"))
+        return work / snippet.parent.relative_to(SNIPPETS)
 
     def console(self, name: str) -> None:
         path = SNIPPETS / name
