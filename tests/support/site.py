@@ -62,9 +62,11 @@ def site_url(built_site) -> str:
 
 
 def chromium_path() -> str | None:
-    return shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
+    """Debian's chromium here; Google Chrome on GitHub's runners; $CHROMIUM wins."""
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "google-chrome"):
+        if candidate and (found := shutil.which(candidate)):
+            return found
+    return None
 
 
 @pytest.fixture(scope="session")
