@@ -8,9 +8,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 
+# Quiet two banners printed on every build (Material's and a plugin's) about
+# MkDocs' future; they are not warnings about this site.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+# The same for the banner properdocs (a dependency of mkdocs-redirects) prints.
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build lock
+.PHONY: serve test build lock link-contract link-contract-reset
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python >= 3.11.5 is needed, found " + sys.version'
@@ -31,3 +36,11 @@ build: $(STAMP)
 lock:
 	uv pip compile --python-version 3.11.5 --universal --generate-hashes --no-header \
 	  requirements.in -o requirements.txt
+
+# The link contract (tests/link_contract.txt): add the pages and heading anchors
+# the site now publishes. Existing entries are kept; a broken one still fails.
+link-contract: $(STAMP)
+	UPDATE_LINK_CONTRACT=1 $(BIN)/pytest tests/test_links_contract.py -k resolve
+# Only before the site is first published: rewrite the contract from the build.
+link-contract-reset: $(STAMP)
+	UPDATE_LINK_CONTRACT=reset $(BIN)/pytest tests/test_links_contract.py -k resolve
