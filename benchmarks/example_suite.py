@@ -1,0 +1,58 @@
+"""Wall time of the whole example suite (every test marked `docker`), cold and warm.
+
+cold: an empty cache, so the run makes the stand-in base image with mmdebstrap and
+      downloads the worked example's wheels (the engine's own build cache is empty
+      too, since every run removes what it built);
+warm: the same cache again, everything already made.
+
+Usage: .venv/bin/python benchmarks/example_suite.py [--runs N]
+Prints a Markdown table; the figures depend on the machine (cores, disk, mirror).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def suite(cache: Path) -> float:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-m", "docker", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"the suite failed:\n{result.stdout[-3000:]}")
+    print(f"  {result.stdout.strip().splitlines()[-1]} ({elapsed:.1f} s)", file=sys.stderr)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="warm runs (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
+        print("cold run…", file=sys.stderr)
+        cold = suite(Path(cache))
+        print("warm runs…", file=sys.stderr)
+        warm = statistics.median(suite(Path(cache)) for _ in range(args.runs))
+    print("| example suite | wall time |")
+    print("| --- | --- |")
+    print(f"| cold (base image made, wheels fetched) | {cold:.0f} s |")
+    print(f"| warm (median of {args.runs}) | {warm:.0f} s |")
+    print(f"\n{os.cpu_count()} cores; Docker Engine as configured on this machine.")
+
+
+if __name__ == "__main__":
+    main()
