@@ -12,8 +12,6 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 # MkDocs' future; they are not warnings about this site.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
-# The same for the banner properdocs (a dependency of mkdocs-redirects) prints.
-export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve test build lock link-contract link-contract-reset
 
