@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import hashlib
@@ -76,9 +77,7 @@ def docker_client():
             f"no Docker Engine answered ({type(error).__name__}); start Docker "
             "(Docker Desktop, or `dockerd`; .ci/run installs and starts one)"
         )
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / "run.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with engine_lock():
         removed = remove_labelled(client)
         if removed:
             say(f"removed {len(removed)} resources an interrupted earlier run left")
@@ -87,6 +86,16 @@ def docker_client():
         left = remove_labelled(client) + remove_new(client, before)
         if left:
             pytest.fail("the examples left resources behind (now removed):\n  " + "\n  ".join(left))
+
+
+@contextlib.contextmanager
+def engine_lock():
+    """Wait for, then hold, the run lock. Scripts outside pytest that use the
+    engine's labelled resources (benchmarks/, tools/) take it too."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "run.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def inventory(client) -> set[str]:
@@ -148,6 +157,14 @@ def remove_new(client, before: set[str]) -> list[str]:
 @pytest.fixture(scope="session")
 def base_image(docker_client):
     """Tag the Debian-made stand-in as python:3.13-slim for the session."""
+    with standin_base(docker_client) as name:
+        yield name
+
+
+@contextlib.contextmanager
+def standin_base(docker_client):
+    """The stand-in tagged as python:3.13-slim; a real image of that name is
+    tagged back afterwards. (A context manager so that scripts can use it.)"""
     import docker
 
     real = None
@@ -197,6 +214,13 @@ def standin_rootfs() -> Path:
 @pytest.fixture(scope="session")
 def pip_index():
     """A PEP 503 index of the worked example's wheels on 127.0.0.1."""
+    with local_pip_index() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def local_pip_index():
+    """Serve the index while the block runs; yield its URL."""
     root = CACHE / "pip-index"
     wheels = root / "files"
     wheels.mkdir(parents=True, exist_ok=True)
