@@ -1,0 +1,51 @@
+"""The cheat sheet prints on one page, A4 and Letter alike.
+
+Headless Chromium prints the built page to PDF with the site's print CSS, as a
+reader's "Print" would, and the test counts the PDF's pages. The PDFs are kept
+under test-artifacts/ to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support.site import ROOT
+
+SECTIONS = ["images", "containers", "lifecycle", "volumes", "cleanup", "inspect"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages in a PDF, from its page objects (Chromium writes them uncompressed)."""
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    assert pages, "no page objects found: not a PDF Chromium wrote?"
+    return pages
+
+
+def test_page_counter_counts_pages():
+    fake = b"%PDF-1.4 <</Type /Pages /Count 2>> <</Type /Page>> <</Type/Page /Parent 1 0 R>>"
+    assert pdf_page_count(fake) == 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_cheat_sheet_prints_on_one_page(browser, site_url, paper):
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}cheat-sheet/", wait_until="load")
+        ids = page.eval_on_selector_all(".cheat-sheet h2", "hs => hs.map(h => h.id)")
+        assert ids == SECTIONS, f"cheat sheet sections changed: {ids}"
+        rows = page.eval_on_selector_all(".cheat-sheet tbody tr", "rows => rows.length")
+        assert rows >= 35, f"only {rows} commands: is the cheat sheet complete?"
+        pdf = page.pdf(format=paper)  # print media, the site's print CSS
+    finally:
+        page.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"cheat-sheet-{paper}.pdf").write_bytes(pdf)
+    pages = pdf_page_count(pdf)
+    assert pages == 1, (
+        f"the cheat sheet prints on {pages} {paper} pages, not 1 "
+        f"(see test-artifacts/cheat-sheet-{paper}.pdf); shorten it or tighten "
+        "docs/stylesheets/print.css"
+    )
