@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build lock link-contract link-contract-reset
+.PHONY: serve test build lock diagrams link-contract link-contract-reset
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python >= 3.11.5 is needed, found " + sys.version'
@@ -42,3 +42,14 @@ link-contract: $(STAMP)
 # Only before the site is first published: rewrite the contract from the build.
 link-contract-reset: $(STAMP)
 	UPDATE_LINK_CONTRACT=reset $(BIN)/pytest tests/test_links_contract.py -k resolve
+
+# Render every snippets/diagrams/*.mmd whose cached SVG (snippets/diagrams/rendered/)
+# is missing or stale; commit the result. Only this needs Node and Chromium: the
+# site build reads the committed SVGs. npm ci installs the exact versions in
+# package-lock.json; puppeteer drives the system Chromium (no browser download).
+node_modules/.package-lock.json: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+diagrams: $(STAMP) node_modules/.package-lock.json
+	$(BIN)/python scripts/render_diagrams.py

@@ -1,0 +1,225 @@
+"""Diagrams: Mermaid sources in snippets/diagrams/, rendered SVGs cached beside
+them, inlined at build time by hooks/diagrams.py. No browser and no Node here:
+these tests read the committed renders and build small sites from them.
+
+Re-render after changing a diagram: `make diagrams`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+DIAGRAMS = ROOT / "snippets" / "diagrams"
+EXPECTED = {"image-layers", "container-layers", "lifecycle", "build-image-containers"}
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _load(ROOT / "hooks" / "diagrams.py", "diagrams_hook_under_test")
+renderer = _load(ROOT / "scripts" / "render_diagrams.py", "render_diagrams_under_test")
+SOURCES = hook.sources(ROOT)
+
+
+def rendered(name: str) -> str:
+    return hook.rendered_path(name, SOURCES[name], ROOT).read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the cache
+
+
+def test_the_four_diagrams_exist():
+    assert EXPECTED <= set(SOURCES), f"missing: {EXPECTED - set(SOURCES)}"
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_every_diagram_has_an_up_to_date_render(name):
+    path = hook.rendered_path(name, SOURCES[name], ROOT)
+    assert path.is_file(), (
+        f"{name}.mmd (or the renderer's config) changed since it was rendered: "
+        f"run `make diagrams` and commit {path.relative_to(ROOT)}"
+    )
+
+
+def test_no_stale_render_is_left_behind():
+    current = {hook.rendered_path(n, s, ROOT).name for n, s in SOURCES.items()}
+    on_disk = {p.name for p in (DIAGRAMS / "rendered").glob("*.svg")}
+    assert on_disk == current, "run `make diagrams`: it removes renders no .mmd maps to"
+
+
+def test_the_key_follows_the_source_not_its_whitespace():
+    source = SOURCES["lifecycle"]
+    key = hook.cache_key(source, ROOT)
+    assert hook.cache_key("    " + source.replace("\n", "  \n"), ROOT) != key  # indent is content
+    assert hook.cache_key(source + "\n\n", ROOT) == key  # trailing blank lines are not
+    assert hook.cache_key(source.replace("docker rm", "docker rmi"), ROOT) != key
+
+
+# ------------------------------------------------------------------ the SVG
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_rendered_svg_is_accessible_and_self_contained(name):
+    text = rendered(name)
+    svg = ET.fromstring(text)
+    sid = hook.svg_id(name)
+    assert svg.tag == f"{SVG_NS}svg" and svg.get("id") == sid
+    assert svg.get("role") == "img"
+    by_id = {el.get("id"): el for el in svg.iter() if el.get("id")}
+    title = by_id[svg.get("aria-labelledby")]
+    desc = by_id[svg.get("aria-describedby")]
+    assert title.tag == f"{SVG_NS}title" and desc.tag == f"{SVG_NS}desc"
+    acc_title = re.search(r"^\s*accTitle:\s*(.+)$", SOURCES[name], re.M)[1].strip()
+    assert title.text == acc_title
+    assert len(desc.text.split()) >= 20, "accDescr should say what the diagram shows"
+    # Unique on a page: every id is scoped by the svg id.
+    assert all(sid in i for i in by_id), [i for i in by_id if sid not in i]
+    # Nothing to run, nothing fetched, no fixed colour: the palette's variables only.
+    assert "<script" not in text and "<foreignObject" not in text
+    assert not re.search(r"""(?:href|src)=["'](?!#)""", text)
+    assert "@import" not in text and "@font-face" not in text
+    outside_var = renderer.without_var(re.sub(r"<(title|desc)\b.*?</\1>", "", text, flags=re.S))
+    assert not renderer.COLOUR.search(outside_var)
+    assert "var(--md-default-fg-color" in text and "var(--md-default-bg-color" in text
+    # Scales with the content column.
+    assert svg.get("width") == "100%" and svg.get("viewBox") and not svg.get("height")
+
+
+def test_postprocess_refuses_an_svg_without_text_alternative():
+    text = rendered("image-layers")
+    broken = re.sub(r"<title\b.*?</title>", "", text, flags=re.S)
+    with pytest.raises(ValueError, match="accTitle"):
+        renderer.postprocess(broken, "image-layers")
+
+
+def test_postprocess_refuses_an_unmapped_colour():
+    text = rendered("lifecycle").replace("<path ", '<path fill="#123456" ', 1)
+    with pytest.raises(ValueError, match="#123456"):
+        renderer.postprocess(text, "lifecycle")
+
+
+# ------------------------------------------------------------------ the build
+
+
+def make_project(tmp_path: Path, page: str) -> Path:
+    """A copy of what the build reads (mkdocs.yml, the hook, snippets, the
+    renderer's pinned inputs) with one page; the real docs/ are not touched."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "package-lock.json"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("snippets", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name)
+    (project / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "diagrams.py", project / "hooks" / "diagrams.py")
+    (project / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "render_diagrams.py", project / "scripts")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    return project
+
+
+def build_project(project: Path, monkeypatch) -> str:
+    """`mkdocs build --strict` of the project; the built index.html."""
+    monkeypatch.chdir(project)  # pymdownx.snippets' base_path is relative to it
+    config = load_config(
+        str(project / "mkdocs.yml"),
+        docs_dir=str(project / "docs"),
+        site_dir=str(project / "site"),
+        nav=[{"Home": "index.md"}],
+        # This hook only: the others (and plugins such as social cards or git
+        # dates) have their own tests and needs.
+        plugins=["search"],
+        hooks=["hooks/diagrams.py"],
+        extra_css=[],
+        extra_javascript=[],
+        strict=True,
+    )
+    build(config)
+    return (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def fence(name: str, indent: str = "") -> str:
+    return "".join(
+        f"{indent}{line}\n" for line in ("```mermaid", f'--8<-- "diagrams/{name}.mmd"', "```")
+    )
+
+
+def test_real_config_registers_the_hook():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = re.search(r"^hooks:\n((?:[ #].*\n|\n)+)", text, re.M)[1]
+    assert re.search(r"^\s*-\s*hooks/diagrams\.py\s*$", hooks, re.M)
+
+
+def test_build_inlines_the_svg_and_loads_no_mermaid(tmp_path, monkeypatch):
+    page = (
+        "---\ndescription: Scratch page.\n---\n# Scratch { #scratch }\n\n"
+        + fence("lifecycle")
+        + "\nText.\n\n"
+        + fence("lifecycle")  # the same diagram twice: ids must not clash
+        + '\n=== "In a tab"\n\n'
+        + fence("image-layers", indent="    ")
+    )
+    html = build_project(make_project(tmp_path, page), monkeypatch)
+    assert html.count('<div class="diagram" data-search-exclude><svg') == 3
+    assert 'id="diagram-lifecycle"' in html and 'id="diagram-lifecycle-2"' in html
+    assert 'id="diagram-image-layers"' in html
+    assert 'role="img"' in html and "<title id=" in html and "<desc id=" in html
+    assert "--8<--" not in html and "language-mermaid" not in html
+    assert 'class="mermaid"' not in html
+    scripts = re.findall(r"<script\b[^>]*>(?:.*?)</script>", html, re.S)
+    assert not [s for s in scripts if "mermaid" in s.lower()]
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"ids used twice on the page: {sorted(duplicates)[:5]}"
+
+
+def test_a_stale_render_fails_the_build_naming_page_and_file(tmp_path, monkeypatch, caplog):
+    page = "---\ndescription: Scratch page.\n---\n# Scratch { #scratch }\n\n" + fence("lifecycle")
+    project = make_project(tmp_path, page)
+    mmd = project / "snippets" / "diagrams" / "lifecycle.mmd"
+    mmd.write_text(mmd.read_text().replace("removal failed", "removal went wrong"))
+    with pytest.raises(Abort):
+        build_project(project, monkeypatch)
+    # What `mkdocs build` prints as its error lines.
+    message = caplog.text
+    assert "index.md" in message
+    assert "snippets/diagrams/lifecycle.mmd" in message
+    assert "make diagrams" in message
+
+
+def test_a_fence_not_from_a_diagram_file_fails_the_build(tmp_path, monkeypatch, caplog):
+    page = (
+        "---\ndescription: Scratch page.\n---\n# Scratch { #scratch }\n\n"
+        "```mermaid\nflowchart LR\n  A --> B\n```\n"
+    )
+    with pytest.raises(Abort):
+        build_project(make_project(tmp_path, page), monkeypatch)
+    assert "index.md: a mermaid fence (starting 'flowchart LR')" in caplog.text
+    assert "matches no file in snippets/diagrams" in caplog.text
+
+
+def test_the_real_site_loads_no_mermaid(built_site):
+    """Whatever pages use diagrams: none ships a Mermaid script or an
+    unrendered fence."""
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "language-mermaid" not in html and 'class="mermaid"' not in html, page
+        scripts = re.findall(r"<script\b[^>]*>(?:.*?)</script>", html, re.S)
+        assert not [s for s in scripts if "mermaid" in s.lower()], page
