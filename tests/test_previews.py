@@ -72,6 +72,14 @@ def test_page_has_a_description(page):
         f"docs/{page.name} needs front matter `description: <one sentence>` "
         "(shown in link previews and search results)"
     )
+    # Material's base.html and its social plugin write the description into
+    # content="..." without escaping it: a double quote ends the attribute there.
+    bad = sorted(set(description) & set('"<>&'))
+    assert not bad, (
+        f"docs/{page.name}: the description contains {bad}, which Material writes "
+        "unescaped into the page's meta tags, cutting the preview short; use "
+        "typographic quotes (“ ”) or single quotes, and words for & < >"
+    )
 
 
 @pytest.mark.parametrize("page", _pages(), ids=lambda p: p.name)
