@@ -1,0 +1,107 @@
+"""One cold page view in Chromium, measured: requests, bytes, timings.
+
+Shared by the page-weight test and benchmarks/page_weight.py, so the budget the
+test enforces and the numbers the benchmark prints are counted the same way.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+# Run in the page: put `query` in the search box, fire the keyup Material listens
+# to, resolve with the milliseconds until the first result row is in the DOM
+# (null after 10 s without one).
+_SEARCH_TIMER = """
+(query) => new Promise(resolve => {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  if (!input || !list) return resolve(null);
+  let start;
+  const done = value => { observer.disconnect(); resolve(value); };
+  const observer = new MutationObserver(() => {
+    if (list.querySelector("li")) done(performance.now() - start);
+  });
+  observer.observe(list, {childList: true, subtree: true});
+  setTimeout(() => done(null), 10000);
+  input.focus();
+  input.value = query;
+  start = performance.now();
+  input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "a"}));
+})
+"""
+
+
+def gzip_size(body: bytes) -> int:
+    """Bytes on the wire: gzip level 6, or raw when that is smaller (woff2, png)."""
+    return min(len(body), len(gzip.compress(body, compresslevel=6)))
+
+
+@dataclass
+class View:
+    url: str
+    requests: int = 0
+    foreign: list[str] = field(default_factory=list)  # other-origin request URLs
+    standins: list[str] = field(default_factory=list)  # foreign ones answered locally
+    failed: list[str] = field(default_factory=list)
+    gzip_bytes: int = 0
+    dom_content_loaded_ms: float = 0.0
+    search_ms: float | None = None
+
+
+def _body(request) -> bytes:
+    response = request.response()
+    try:
+        return response.body() if response else b""
+    except Exception:  # a body Chromium did not keep (a redirect): no bytes
+        return b""
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def cold_view(browser, url: str, *, standins=None, search: str | None = None) -> View:
+    """Open `url` in a fresh context (empty cache) and wait until the network is idle.
+
+    standins: {url prefix: (content type, body)}; a request to another origin
+    whose URL starts with a prefix is answered with that body (this machine has
+    no internet), every other one is aborted. Either way it is counted.
+    """
+    view = View(url)
+    home = origin(url)
+    standins = standins or {}
+    context = browser.new_context()
+    finished = []  # bodies are read once the page is idle, not inside event handlers
+
+    def route(route):
+        request_url = route.request.url
+        if origin(request_url) == home or request_url.startswith(("data:", "blob:")):
+            return route.continue_()
+        view.foreign.append(request_url)
+        for prefix, (content_type, body) in standins.items():
+            if request_url.startswith(prefix):
+                view.standins.append(request_url)
+                return route.fulfill(status=200, content_type=content_type, body=body)
+        return route.abort()
+
+    context.route("**/*", route)
+    context.on("request", lambda request: setattr(view, "requests", view.requests + 1))
+    context.on("requestfinished", lambda request: finished.append(request))
+    context.on("requestfailed", lambda request: view.failed.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        view.dom_content_loaded_ms = page.evaluate(
+            "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+        )
+        if search:
+            view.search_ms = page.evaluate(_SEARCH_TIMER, search)
+            page.wait_for_load_state("networkidle")
+        view.gzip_bytes = sum(gzip_size(_body(request)) for request in finished)
+    finally:
+        context.close()
+    return view

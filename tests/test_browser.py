@@ -1,0 +1,440 @@
+"""The reader's experience in headless Chromium, against the built site on localhost.
+
+Pages and glossary terms are read from the built site, so these tests follow the
+content as it grows. Screenshots of every page go to $SCREENSHOTS_DIR (default
+test-artifacts/screenshots/), which CI uploads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from support.pageload import cold_view, origin
+from support.site import ROOT
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's
+BUDGET = 100 * 1024  # gzip bytes on a cold view of any page
+
+# Glossary ids the site's issue names; the glossary may define more, and every one
+# it defines is searched for.
+REQUIRED_TERMS = [
+    "image", "container", "layer", "writable-layer", "copy-on-write",
+    "union-filesystem", "whiteout", "base-image", "dockerfile", "tag", "digest",
+    "image-id", "volume", "commit", "dangling-image", "created", "running",
+    "paused", "restarting", "exited", "removing", "dead",
+]  # fmt: skip
+
+ODD_QUERIES = [
+    "!?.,;-()[]{}<>/\\|@#$%&=+_",
+    ("layer " * 100)[:500],
+    "🐳📦🚀",
+    "容器 镜像 コンテナ",
+    "*",
+    "~",
+    "^",
+    ":",
+    '"',
+]
+
+
+# ------------------------------------------------------------------ helpers
+class Watch:
+    """A browser context that records console errors, page errors and every
+    request to another origin (which it blocks)."""
+
+    def __init__(self, browser, site_url: str, **options):
+        self.home = origin(site_url)
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.context = browser.new_context(**options)
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if origin(url) == self.home or url.startswith(("data:", "blob:")):
+            return route.continue_()
+        self.foreign.append(url)
+        return route.abort()
+
+    def _console(self, message):
+        # A request this context blocked is reported as a foreign request; Chromium's
+        # "Failed to load resource" for it would only say the same thing twice.
+        if message.type == "error" and message.location.get("url") not in self.foreign:
+            self.errors.append(f"console: {message.text}")
+
+    def page(self):
+        page = self.context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("console", self._console)
+        return page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watch(browser, site_url):
+    opened = []
+
+    def open_context(**options) -> Watch:
+        opened.append(Watch(browser, site_url, **options))
+        return opened[-1]
+
+    yield open_context
+    for one in opened:
+        one.close()
+
+
+@pytest.fixture(scope="session")
+def pages(built_site) -> list[str]:
+    """Every page as a path below the site root: '', 'images/', ... (not 404)."""
+    found = sorted(
+        path.parent.relative_to(built_site).as_posix()
+        for path in built_site.rglob("index.html")
+        if path.relative_to(built_site).parts[0] not in ("assets", "search")
+    )
+    assert found, "the built site has no pages"
+    return ["" if p == "." else p + "/" for p in found]
+
+
+def open_page(page, url: str):
+    response = page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return response
+
+
+def mermaid_fences() -> dict[str, int]:
+    """Page path -> number of Mermaid fences in its Markdown source."""
+    counts = {}
+    for source in (ROOT / "docs").rglob("*.md"):
+        rel = source.relative_to(ROOT / "docs").with_suffix("")
+        path = "" if rel.as_posix() == "index" else rel.as_posix() + "/"
+        path = path.removesuffix("index/")
+        counts[path] = len(re.findall(r"^\s*(?:```|~~~)\s*mermaid\b", source.read_text(), re.M))
+    return counts
+
+
+# Outermost SVGs in the article that are not icons, and <img> SVGs; for each its
+# size, visibility and whether an unrendered Mermaid source is left on the page.
+_DIAGRAMS = """
+() => {
+  const icons = ".twemoji, .md-icon, button, .md-annotation, .headerlink";
+  const all = [...document.querySelectorAll("article svg, article img[src$='.svg']")]
+    .filter(el => !el.parentElement.closest("svg") && !el.closest(icons));
+  return {
+    unrendered: document.querySelectorAll(
+      "article pre.mermaid, article code.language-mermaid, article div.mermaid:not(:has(svg))"
+    ).length,
+    diagrams: all.map(el => {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        label: el.getAttribute("aria-label") || el.id || el.outerHTML.slice(0, 60),
+        width: box.width, height: box.height,
+        visible: style.visibility !== "hidden" && style.display !== "none",
+      };
+    }),
+  };
+}
+"""
+
+
+def check_diagrams(page, expected: int) -> list[str]:
+    found = page.evaluate(_DIAGRAMS)
+    problems = []
+    if found["unrendered"]:
+        problems.append(f"{found['unrendered']} Mermaid source(s) left unrendered")
+    if len(found["diagrams"]) < expected:
+        problems.append(
+            f"{expected} Mermaid fence(s) in the source, {len(found['diagrams'])} SVG(s)"
+        )
+    for diagram in found["diagrams"]:
+        if not (diagram["visible"] and diagram["width"] > 0 and diagram["height"] > 0):
+            problems.append(f"diagram not visible: {diagram}")
+    return problems
+
+
+def search(page, query: str) -> str:
+    """Type `query` into the search box; return the result summary line."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator('label.md-header__button[for="__search"]').click()
+    box.fill("")
+    box.press("End")  # Material reads the box on keyup
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => !/Type to start|Initializing/.test("
+        "document.querySelector('.md-search-result__meta').textContent)"
+    )
+    return meta.inner_text()
+
+
+def result_links(page, first: int) -> list[str]:
+    """Every link (page and headings) of the first `first` search results."""
+    return page.evaluate(
+        """(first) => [...document.querySelectorAll('.md-search-result__item')]
+             .slice(0, first)
+             .flatMap(item => [...item.querySelectorAll('a')].map(a => a.href))""",
+        first,
+    )
+
+
+# ------------------------------------------------------------------ 1. search
+@pytest.fixture(scope="session")
+def glossary(browser, site_url) -> dict[str, str]:
+    """id -> term, from the glossary's headings (and definition terms) with an id."""
+    page = browser.new_page()
+    try:
+        response = page.goto(site_url + "glossary/")
+        assert response.ok, f"glossary/ answered {response.status}"
+        terms = page.evaluate(
+            """() => Object.fromEntries(
+                 [...document.querySelectorAll(
+                    'article :is(h2, h3, h4)[id], article dt[id]')]
+                 .map(el => [el.id, el.textContent.replace('¶', '').trim()]))"""
+        )
+    finally:
+        page.close()
+    return terms
+
+
+def test_glossary_defines_the_terms_readers_search_for(glossary):
+    missing = [term for term in REQUIRED_TERMS if term not in glossary]
+    assert not missing, f"glossary has no heading with id: {missing}"
+
+
+def test_search_finds_every_glossary_term(watch, site_url, glossary):
+    assert glossary, "the glossary defines no term (no heading with an id)"
+    context = watch()
+    page = context.page()
+    open_page(page, site_url)
+    misses = []
+    for term_id, term in glossary.items():
+        summary = search(page, term)
+        links = result_links(page, 3)
+        wanted = f"{urlsplit(site_url).path}glossary/#{term_id}"
+        hits = [u for u in links if urlsplit(u).path + "#" + urlsplit(u).fragment == wanted]
+        if not hits:
+            misses.append(f"{term!r}: {summary}; first results: {links[:4]}")
+    assert not misses, "glossary entry not in the first three results:\n" + "\n".join(misses)
+    assert not context.errors, context.errors
+
+
+def test_odd_queries_raise_no_error_and_leave_search_usable(watch, site_url):
+    context = watch()
+    page = context.page()
+    open_page(page, site_url)
+    broken = []
+    for query in ODD_QUERIES:
+        search(page, query)
+        if context.errors:
+            broken.append(f"{query[:20]!r}: {context.errors}")
+            context.errors.clear()
+        summary = search(page, "container")
+        if not page.locator(".md-search-result__item").count():
+            broken.append(f"after {query[:20]!r}, 'container' finds nothing: {summary}")
+    assert not broken, "\n".join(broken)
+
+
+# ------------------------------------------------------------------ 2. every page
+def test_every_page_loads_cleanly_from_this_origin_only(watch, site_url, pages):
+    context = watch()
+    page = context.page()
+    problems = []
+    for path in pages:
+        response = open_page(page, site_url + path)
+        if not response.ok:
+            problems.append(f"/{path}: HTTP {response.status}")
+        problems += [f"/{path}: {error}" for error in context.errors]
+        problems += [f"/{path}: request to another origin: {url}" for url in context.foreign]
+        context.errors.clear()
+        context.foreign.clear()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_every_diagram_is_a_visible_svg(watch, site_url, pages, javascript):
+    fences = mermaid_fences()
+    page = watch(java_script_enabled=javascript).page()
+    problems = []
+    for path in pages:
+        open_page(page, site_url + path)
+        problems += [f"/{path}: {p}" for p in check_diagrams(page, fences.get(path, 0))]
+    assert not problems, "\n".join(problems)
+
+
+_HEADINGS = """
+() => [...document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')].map(h => ({
+  id: h.id,
+  text: h.textContent.replace('¶', '').trim(),
+  // Material's instant navigation makes every href absolute, so compare the parts.
+  permalink: !!h.id && [...h.querySelectorAll("a.headerlink")].some(a =>
+    a.pathname === location.pathname && a.hash === "#" + h.id),
+}))
+"""
+
+# True when the heading is inside the viewport and not covered (by the sticky header).
+_IN_VIEW = """
+(id) => {
+  const h = document.getElementById(id);
+  if (!h) return false;
+  const box = h.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > innerHeight) return false;
+  const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+  return !!hit && (hit === h || h.contains(hit));
+}
+"""
+
+
+def test_every_heading_has_a_permalink_that_scrolls_into_view(watch, site_url, pages):
+    page = watch().page()
+    problems = []
+    for path in pages:
+        open_page(page, site_url + path)
+        headings = page.evaluate(_HEADINGS)
+        for heading in headings:
+            if not heading["permalink"]:
+                problems.append(f"/{path}: heading without permalink: {heading['text']!r}")
+        for heading in headings:
+            if not heading["id"] or heading["id"] == headings[0]["id"]:
+                continue  # the page title is at the top anyway
+            # A fresh load at the anchor, as when a reader follows a link from a wiki.
+            page.goto("about:blank")
+            open_page(page, f"{site_url}{path}#{heading['id']}")
+            if not page.evaluate(_IN_VIEW, heading["id"]):
+                problems.append(f"/{path}#{heading['id']}: not in view after opening")
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------ 3. accessibility
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_serious_accessibility_violation(watch, site_url, pages, scheme):
+    page = watch(color_scheme=scheme, viewport=DESKTOP).page()
+    axe = Axe()
+    problems = []
+    for path in pages:
+        open_page(page, site_url + path)
+        palette = page.evaluate("document.body.dataset.mdColorScheme")
+        assert palette == SCHEMES[scheme], f"/{path}: palette {palette} in {scheme} mode"
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [node["target"] for node in violation["nodes"]][:5]
+                problems.append(
+                    f"/{path} [{scheme}] {violation['impact']} {violation['id']}: "
+                    f"{violation['help']} at {targets}"
+                )
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------ 4. small screens
+# Elements that stick out of the viewport without a scrolling (or clipping)
+# ancestor that itself fits: those make the page scroll sideways or cut text off.
+_OVERFLOW = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const fits = el => { const b = el.getBoundingClientRect();
+                       return b.left >= -1 && b.right <= width + 1; };
+  const scrolls = el => /auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowX);
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || fits(el)) continue;
+    let up = el.parentElement, contained = false;
+    while (up && up !== document.body) {
+      if (scrolls(up) && fits(up)) { contained = true; break; }
+      up = up.parentElement;
+    }
+    if (!contained && !el.closest('.md-sidebar, .md-search, [hidden]'))
+      out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5)};
+}
+"""
+
+
+def test_no_page_scrolls_sideways_at_375px(watch, site_url, pages):
+    page = watch(viewport=PHONE).page()
+    problems = []
+    for path in pages:
+        open_page(page, site_url + path)
+        found = page.evaluate(_OVERFLOW)
+        if found["scrollWidth"] > found["width"] or found["out"]:
+            problems.append(f"/{path}: {found}")
+    assert not problems, "\n".join(problems)
+
+
+def test_navigation_drawer_reaches_every_page_at_375px(watch, site_url, pages):
+    page = watch(viewport=PHONE).page()
+    open_page(page, site_url + pages[-1])  # start elsewhere than the first target
+    problems = []
+    for path in pages:
+        wanted = site_url + path
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        drawer = page.locator(".md-sidebar--primary")
+        drawer.wait_for(state="visible")
+        links = drawer.locator("a.md-nav__link[href]")
+        hrefs = links.evaluate_all("links => links.map(a => a.href.split('#')[0])")
+        if wanted not in hrefs:
+            problems.append(f"/{path}: no link in the drawer")
+            open_page(page, wanted)
+            continue
+        links.nth(hrefs.index(wanted)).click()  # fails if hidden or covered
+        page.wait_for_url(wanted)
+        page.wait_for_load_state("networkidle")
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------ 5. 404
+@pytest.mark.parametrize("missing", ["no-such-page/", "deep/er/gone.html"])
+def test_unknown_url_gets_the_404_page_with_search(watch, site_url, pages, missing):
+    context = watch()
+    page = context.page()
+    response = open_page(page, site_url + missing)
+    assert response.status == 404
+    assert "404" in page.locator("article h1").inner_text()
+    # Its styles and scripts load from the site root even at a deep path.
+    assert page.locator("header.md-header").is_visible()
+    summary = search(page, "container")
+    assert page.locator(".md-search-result__item").count(), summary
+    # The one expected error is Chromium's note about the 404 answer itself.
+    errors = [e for e in context.errors if "404 (Not Found)" not in e]
+    assert not errors and not context.foreign, (errors, context.foreign)
+
+
+# ------------------------------------------------------------------ page weight
+def test_every_page_is_within_the_byte_budget_on_a_cold_view(browser, site_url, pages):
+    # Bytes only: requests to other origins fail the test above.
+    views = [cold_view(browser, site_url + path) for path in pages]
+    over = [f"{v.url}: {v.gzip_bytes / 1024:.1f} KB" for v in views if v.gzip_bytes > BUDGET]
+    assert not over, f"over {BUDGET // 1024} KB gzip on a cold view:\n" + "\n".join(over)
+
+
+# ------------------------------------------------------------------ screenshots
+def test_screenshot_every_page(watch, site_url, pages):
+    folder = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "test-artifacts" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for scheme in SCHEMES:
+        for size, viewport in (("desktop", DESKTOP), ("375px", PHONE)):
+            page = watch(color_scheme=scheme, viewport=viewport).page()
+            for path in pages:
+                open_page(page, site_url + path)
+                name = (path.strip("/").replace("/", "-") or "index") + f"-{scheme}-{size}.png"
+                page.screenshot(path=folder / name, full_page=True)
+                written.append(folder / name)
+    empty = [p.name for p in written if p.stat().st_size == 0]
+    assert not empty, empty
