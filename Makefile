@@ -53,3 +53,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 diagrams: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python scripts/render_diagrams.py
+
+# The worked example's layer diagram (snippets/diagrams/worked-example-layers.mmd),
+# regenerated from a real build of its app; then `make diagrams` renders it.
+.PHONY: layers-diagram
+layers-diagram: $(STAMP)
+	$(BIN)/python scripts/worked_example_layers.py

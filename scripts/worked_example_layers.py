@@ -1,0 +1,193 @@
+"""Write the worked example's layer diagram from a real build of its app.
+
+Usage: make layers-diagram      (then `make diagrams` renders it to SVG)
+
+Builds snippets/worked-example/app with the stand-in base image and the local
+package index the tests use (tests/support/docker_env.py, under the same run
+lock), reads the image's real layers (instruction, size, diff ID) and writes
+snippets/diagrams/worked-example-layers.mmd. What it built is removed again.
+tests/test_worked_example.py rebuilds the app and checks the committed file
+against a fresh rendering of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "snippets" / "worked-example" / "app"
+TARGET = ROOT / "snippets" / "diagrams" / "worked-example-layers.mmd"
+TAG = "worked-example-diagram:latest"
+BASE = "python:3.13-slim"
+LABEL_WIDTH = 46  # characters of an instruction shown in a box
+
+
+@dataclass
+class Step:
+    instruction: str
+    size: int
+    diff_id: str | None  # None: the step changed only the image config
+
+
+def build(client, pip_index_url: str | None, path: Path = APP, tag: str = TAG):
+    """Build the app as the page does (classic builder, through the API)."""
+    image, _ = client.images.build(
+        path=str(path),
+        tag=tag,
+        rm=True,
+        network_mode="host",
+        buildargs={"PIP_INDEX_URL": pip_index_url} if pip_index_url else {},
+        labels={"docs-example": ""},
+    )
+    return image
+
+
+def instructions(dockerfile: str) -> list[str]:
+    """The Dockerfile's instructions after FROM, continuation lines joined."""
+    logical = re.sub(r"\\\n\s*", " ", dockerfile)
+    lines = [" ".join(line.split()) for line in logical.splitlines()]
+    found = [line for line in lines if line and not line.startswith("#")]
+    if not found[0].upper().startswith("FROM ") or any(
+        line.upper().startswith("FROM ") for line in found[1:]
+    ):
+        raise ValueError("expected a single-stage Dockerfile starting with FROM")
+    return found[1:]
+
+
+def steps(client, image, dockerfile: str) -> list[Step]:
+    """One Step per history entry above the base image, oldest first.
+
+    The classic builder commits every step as an image of its own, so a step
+    added a layer exactly when its image has one more diff ID than the step
+    before. The entries pair with the Dockerfile's instructions in order; the
+    builder appends one LABEL entry per --label (labels= in the API)."""
+    base_entries = len(client.images.get(BASE).history())
+    entries = list(reversed(image.history()))[base_entries:]
+    names = instructions(dockerfile)
+    names += ["LABEL (--label)"] * (len(entries) - len(names))
+    previous = len(client.images.get(BASE).attrs["RootFS"]["Layers"])
+    found = []
+    for name, entry in zip(names, entries, strict=True):
+        if entry["Id"] == "<missing>":
+            raise ValueError(
+                "the build's steps are not local images: build with the classic builder"
+            )
+        layers = client.images.get(entry["Id"]).attrs["RootFS"]["Layers"]
+        found.append(Step(name, entry["Size"], layers[-1] if len(layers) > previous else None))
+        previous = len(layers)
+    return found
+
+
+def human_size(size: float) -> str:
+    """Sizes as `docker history` prints them (decimal units, 3 digits)."""
+    units = ["B", "kB", "MB", "GB"]
+    while size >= 1000 and len(units) > 1:
+        size /= 1000
+        units.pop(0)
+    return f"{size:.3g}{units[0]}"
+
+
+def short(instruction: str) -> str:
+    """The instruction cut at a word to fit a box; quotes escaped for Mermaid."""
+    if len(instruction) > LABEL_WIDTH:
+        instruction = instruction[:LABEL_WIDTH].rsplit(" ", 1)[0] + " …"
+    return instruction.replace('"', "#quot;")
+
+
+def prefix(diff_id: str) -> str:
+    return diff_id[: len("sha256:") + 12]
+
+
+def mermaid(client, image, dockerfile: str) -> str:
+    """The diagram's Mermaid source: base layers grouped, then one box per layer
+    the Dockerfile added, and the config-only instructions beside them."""
+    base = client.images.get(BASE)
+    base_layers = base.attrs["RootFS"]["Layers"]
+    every = steps(client, image, dockerfile)
+    own = [s for s in every if s.diff_id]
+    config_only = []
+    for step in every:
+        keyword = step.instruction.split()[0]
+        if not step.diff_id and keyword not in config_only:
+            config_only.append(keyword)
+    total = len(image.attrs["RootFS"]["Layers"])
+    base_size = human_size(base.attrs["Size"])
+    own_size = human_size(sum(s.size for s in own))
+
+    described = "; ".join(
+        f"layer {n}, {s.instruction}, {human_size(s.size)}, {prefix(s.diff_id)}"
+        for n, s in enumerate(own, start=len(base_layers) + 1)
+    )
+    lines = [
+        "flowchart BT",
+        "  accTitle: The worked example's image, layer by layer, from a real build",
+        "  accDescr {",
+        f"    The image built from snippets/worked-example/app has {total} layers, drawn from the"
+        " bottom up.",
+        f"    The base image {BASE} brings {len(base_layers)} of them, {base_size} in all: "
+        + ", ".join(prefix(d) for d in base_layers)
+        + ".",
+        f"    The Dockerfile adds {len(own)}, {own_size} in all: {described}.",
+        f"    {', '.join(config_only)} change only the image config and add no layer.",
+        "    Generated by make layers-diagram from the image's history and RootFS.Layers.",
+        "  }",
+        f'  subgraph base["base image {BASE} · {len(base_layers)} layer'
+        f'{"s" if len(base_layers) != 1 else ""} · {base_size}"]',
+        "    direction BT",
+    ]
+    for n, diff_id in enumerate(base_layers, start=1):
+        lines.append(f'    L{n}["layer {n} · {prefix(diff_id)}"]')
+    if len(base_layers) > 1:
+        lines.append("    " + " ~~~ ".join(f"L{n}" for n in range(1, len(base_layers) + 1)))
+    lines += [
+        "  end",
+        f'  subgraph own["added by the Dockerfile · {len(own)} layers · {own_size}"]',
+        "    direction BT",
+    ]
+    first = len(base_layers) + 1
+    for n, step in enumerate(own, start=first):
+        lines.append(
+            f'    L{n}["layer {n} · {short(step.instruction)}<br/>'
+            f'{prefix(step.diff_id)} · {human_size(step.size)}"]'
+        )
+    lines.append("    " + " ~~~ ".join(f"L{n}" for n in range(first, first + len(own))))
+    lines += [
+        "  end",
+        f"  L{len(base_layers)} ~~~ L{first}",
+        f'  CFG["config only, no layer:<br/>{", ".join(config_only)}"]:::config',
+        "  CFG -. describes .-> own",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    import docker
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support import docker_env
+
+    client = docker.from_env(timeout=300)
+    with (
+        docker_env.engine_lock(),
+        docker_env.standin_base(client),
+        docker_env.local_pip_index() as index,
+    ):
+        before = docker_env.inventory(client)
+        try:
+            image = build(client, index)
+            TARGET.write_text(mermaid(client, image, (APP / "Dockerfile").read_text()))
+        finally:
+            # The tag first: removing it removes its parents, the build's steps.
+            with contextlib.suppress(docker.errors.ImageNotFound):
+                client.images.remove(TAG, force=True)
+            docker_env.remove_new(client, before)
+    print(f"wrote {TARGET.relative_to(ROOT)}; now run `make diagrams` and commit both")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""docs/worked-example.md: the source's Python app, built, run twice, rebuilt with the cache.
+
+Each example runs as the page shows it (CLI and Python tabs). The layer diagram
+on the page is generated from a real build (scripts/worked_example_layers.py);
+the last test rebuilds the app and checks the committed diagram still says the
+same, once the parts that differ from build to build are normalised.
+"""
+
+import contextlib
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import docker
+import pytest
+from support.examples import Normaliser
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "snippets" / "worked-example" / "app"
+
+
+def _generator():
+    path = ROOT / "scripts" / "worked_example_layers.py"
+    spec = importlib.util.spec_from_file_location("worked_example_layers", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+layers_diagram = _generator()
+
+
+@pytest.mark.docker
+def test_build_cli(docker_example):
+    docker_example.console("worked-example/build.console")
+
+
+@pytest.mark.docker
+def test_build_python(docker_example, eval_example):
+    docker_example.python("worked-example/build.py", eval_example)
+
+
+@pytest.mark.docker
+def test_run_two_cli(docker_example):
+    docker_example.console("worked-example/run-two.console")
+
+
+@pytest.mark.docker
+def test_run_two_python(docker_example, eval_example):
+    docker_example.python("worked-example/run-two.py", eval_example)
+
+
+@pytest.mark.docker
+def test_rebuild_cli(docker_example):
+    docker_example.console("worked-example/rebuild.console")
+
+
+@pytest.mark.docker
+def test_rebuild_python(docker_example, eval_example):
+    docker_example.python("worked-example/rebuild.py", eval_example)
+
+
+def test_dockerfile_keeps_what_the_page_explains():
+    """The page walks through these properties line by line."""
+    dockerfile = (APP / "Dockerfile").read_text()
+    steps = layers_diagram.instructions(dockerfile)
+    assert re.search(r"^FROM python:3\.13-slim$", dockerfile, re.MULTILINE)
+    order = [s.split()[0] + " " + s.split()[1] for s in steps]
+    # Dependencies before code, so a code change reuses the dependency layer.
+    position = order.index
+    assert position("COPY requirements.txt") < position("RUN pip") < position("COPY app.py")
+    assert "--no-cache-dir" in next(s for s in steps if s.startswith("RUN pip"))
+    assert "ARG PIP_INDEX_URL" in steps
+    assert order[-3:] == ["USER app", "EXPOSE 8000", 'CMD ["gunicorn",']
+    # An allowlist: everything is excluded, then the two files the image needs.
+    ignore = [line for line in (APP / ".dockerignore").read_text().splitlines() if line[:1] != "#"]
+    assert ignore == ["*", "!app.py", "!requirements.txt"]
+    # Every requirement pinned.
+    pins = [line for line in (APP / "requirements.txt").read_text().splitlines() if line[:1] != "#"]
+    assert pins and all("==" in line for line in pins)
+
+
+@pytest.mark.docker
+def test_layers_diagram_matches_a_fresh_build(docker_client, base_image, pip_index, request):
+    target = layers_diagram.TARGET
+    try:
+        image = layers_diagram.build(docker_client, pip_index, tag="worked-example-test:diagram")
+        fresh = layers_diagram.mermaid(docker_client, image, (APP / "Dockerfile").read_text())
+    finally:
+        with contextlib.suppress(docker.errors.ImageNotFound):
+            docker_client.images.remove("worked-example-test:diagram", force=True)
+    committed = target.read_text() if target.exists() else ""
+    if Normaliser()(committed) == Normaliser()(fresh):
+        return
+    if request.config.getoption("update_examples"):
+        target.write_text(fresh)
+        return
+    pytest.fail(
+        f"{target.relative_to(ROOT)} no longer matches a build of the app. Regenerate it "
+        "with `make layers-diagram`, render it with `make diagrams`, and commit both.",
+        pytrace=False,
+    )
