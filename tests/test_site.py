@@ -14,7 +14,7 @@ from support.site import ROOT
 def test_build_is_strict_and_warning_free(built_site):
     # The fixture fails with the whole log on any warning; here: it produced pages.
     log = (built_site.parent / "build.log").read_text()
-    assert "WARNING" not in log, log
+    assert "WARNING" not in log and "ERROR" not in log, log
     assert (built_site / "index.html").is_file()
     assert (built_site / "404.html").is_file()
 
@@ -85,7 +85,5 @@ def test_checker_passes_links_and_local_files():
 def test_checker_reads_a_whole_site(tmp_path: Path):
     (tmp_path / "index.html").write_text(GOOGLE_FONTS)
     (tmp_path / "assets").mkdir()
-    (tmp_path / "assets" / "a.css").write_text(
-        "body{background:url(//x.example/a.png)}"
-    )
+    (tmp_path / "assets" / "a.css").write_text("body{background:url(//x.example/a.png)}")
     assert len(check_site(tmp_path)) == 3

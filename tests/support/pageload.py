@@ -48,6 +48,7 @@ class View:
     gzip_bytes: int = 0
     dom_content_loaded_ms: float = 0.0
     search_ms: float | None = None
+    resources: list[tuple[str, int]] = field(default_factory=list)  # (url, gzip bytes)
 
 
 def _body(request) -> bytes:
@@ -101,7 +102,8 @@ def cold_view(browser, url: str, *, standins=None, search: str | None = None) ->
         if search:
             view.search_ms = page.evaluate(_SEARCH_TIMER, search)
             page.wait_for_load_state("networkidle")
-        view.gzip_bytes = sum(gzip_size(_body(request)) for request in finished)
+        view.resources = [(r.url, gzip_size(_body(r))) for r in finished]
+        view.gzip_bytes = sum(size for _, size in view.resources)
     finally:
         context.close()
     return view
