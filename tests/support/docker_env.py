@@ -135,22 +135,35 @@ def remove_labelled(client, label: str = LABEL) -> list[str]:
 def remove_new(client, before: set[str]) -> list[str]:
     """Remove what appeared since `before` without the label (a failed build's
     container, an unlabelled image); the run lock makes it ours."""
-    new = sorted(inventory(client) - before, reverse=True)  # containers go first
-    for entry in new:
-        kind, ident = entry.split(" ", 1)
-        try:
-            if kind == "container":
-                client.containers.get(ident).remove(force=True, v=True)
-            elif kind == "image":
-                client.images.remove(ident, force=True)
-            elif kind == "volume":
-                client.volumes.get(ident).remove(force=True)
-            elif kind == "network":
-                client.networks.get(ident).remove()
-        except Exception as error:  # noqa: BLE001 - removed with its parent
-            if "No such" not in str(error) and "not found" not in str(error):
-                raise
-    return new
+    new = inventory(client) - before
+    # Containers before the images they use; children before parents (retried,
+    # since an image ID says nothing about its place in the tree).
+    order = {"container": 0, "image": 1, "volume": 2, "network": 3}
+    pending = sorted(new, key=lambda entry: order[entry.split(" ", 1)[0]])
+    for _attempt in range(5):
+        blocked = []
+        for entry in pending:
+            kind, ident = entry.split(" ", 1)
+            try:
+                if kind == "container":
+                    client.containers.get(ident).remove(force=True, v=True)
+                elif kind == "image":
+                    client.images.remove(ident, force=True)
+                elif kind == "volume":
+                    client.volumes.get(ident).remove(force=True)
+                elif kind == "network":
+                    client.networks.get(ident).remove()
+            except Exception as error:  # noqa: BLE001 - gone with its parent, or has a child
+                message = str(error)
+                if "No such" in message or "not found" in message:
+                    continue
+                if "dependent child images" not in message and "being used" not in message:
+                    raise
+                blocked.append(entry)
+        if not blocked:
+            break
+        pending = blocked
+    return sorted(new)
 
 
 # ------------------------------------------------------------------ the base image
