@@ -81,3 +81,13 @@ def test_multi_stage_build_ships_only_what_it_copies(docker_client, base_image, 
             if f"image {leftover.id}" not in before:
                 docker_client.images.remove(leftover.id)
     assert inventory(docker_client) <= before
+
+
+@pytest.mark.docker
+def test_isolation_cli(docker_example):
+    docker_example.console("why-both/isolation.console")
+
+
+@pytest.mark.docker
+def test_isolation_python(docker_example, eval_example):
+    docker_example.python("why-both/isolation.py", eval_example)
