@@ -46,6 +46,8 @@ for container in containers:
     answer = ask(f"http://127.0.0.1:{port}/")
     # The host name a container sees is its own short container ID.
     print(container.name, answer["host"], answer["message"])
+    #> worked-example-a 222222222222 Hello from a container
+    #> worked-example-b 111111111111 Hello from a container
     assert answer["host"] == container.short_id
 
 for container in containers:
