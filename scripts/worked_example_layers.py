@@ -33,11 +33,12 @@ class Step:
     diff_id: str | None  # None: the step changed only the image config
 
 
-def build(client, pip_index_url: str | None, path: Path = APP, tag: str = TAG):
+def build(client, pip_index_url: str | None, path: Path = APP, tag: str = TAG, **options):
     """Build the app as the page does (classic builder, through the API)."""
     image, _ = client.images.build(
         path=str(path),
         tag=tag,
+        **options,
         rm=True,
         network_mode="host",
         buildargs={"PIP_INDEX_URL": pip_index_url} if pip_index_url else {},

@@ -86,7 +86,9 @@ def test_dockerfile_keeps_what_the_page_explains():
 def test_layers_diagram_matches_a_fresh_build(docker_client, base_image, pip_index, request):
     target = layers_diagram.TARGET
     try:
-        image = layers_diagram.build(docker_client, pip_index, tag="worked-example-test:diagram")
+        image = layers_diagram.build(
+            docker_client, pip_index, tag="worked-example-test:diagram", nocache=True
+        )
         fresh = layers_diagram.mermaid(docker_client, image, (APP / "Dockerfile").read_text())
     finally:
         with contextlib.suppress(docker.errors.ImageNotFound):
