@@ -49,6 +49,10 @@ class View:
     dom_content_loaded_ms: float = 0.0
     search_ms: float | None = None
     resources: list[tuple[str, int]] = field(default_factory=list)  # (url, gzip bytes)
+    # What the first search added (this site loads the search index and worker
+    # only then); gzip_bytes and resources are the cold view before it.
+    search_gzip_bytes: int = 0
+    search_resources: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _body(request) -> bytes:
@@ -99,11 +103,14 @@ def cold_view(browser, url: str, *, standins=None, search: str | None = None) ->
         view.dom_content_loaded_ms = page.evaluate(
             "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
         )
-        if search:
-            view.search_ms = page.evaluate(_SEARCH_TIMER, search)
-            page.wait_for_load_state("networkidle")
         view.resources = [(r.url, gzip_size(_body(r))) for r in finished]
         view.gzip_bytes = sum(size for _, size in view.resources)
+        if search:
+            before = len(finished)
+            view.search_ms = page.evaluate(_SEARCH_TIMER, search)
+            page.wait_for_load_state("networkidle")
+            view.search_resources = [(r.url, gzip_size(_body(r))) for r in finished[before:]]
+            view.search_gzip_bytes = sum(size for _, size in view.search_resources)
     finally:
         context.close()
     return view
