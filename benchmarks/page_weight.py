@@ -15,7 +15,9 @@ would send it), DOMContentLoaded, and the time from the keyup that completes a
 search query to the first result row. "gzip KB" is the cold view before any
 search; "first search adds" is what the search then loads (this site fetches
 the search index and worker only when the reader opens search; default
-Material fetches them with the page).
+Material fetches them with the page). "first search ms" includes that loading on
+this site; "next search ms" is a second query once search is open, which is what
+every later query costs and what the 100 ms budget is about.
 
 This machine has no internet. Requests to Google Fonts and unpkg are answered
 through Playwright routing with STAND-INS: the same files from the npm registry
@@ -193,9 +195,10 @@ def table(rows) -> list[str]:
     head = (
         "| page | requests ours | default | ratio | other-origin ours | default "
         "| gzip KB ours | default | ratio | first search adds KB ours | default "
-        "| DOMContentLoaded ms ours | default | ratio | search ms ours | default | ratio |"
+        "| DOMContentLoaded ms ours | default | ratio | first search ms ours | default "
+        "| next search ms ours | default | ratio |"
     )
-    lines = [head, "|" + "---|" * 17]
+    lines = [head, "|" + "---|" * 19]
     for path, ours, default in rows:
         lines.append(
             f"| /{path} | {ours.requests} | {default.requests} "
@@ -207,7 +210,8 @@ def table(rows) -> list[str]:
             f"| {fmt(ours.dom_content_loaded_ms)} | {fmt(default.dom_content_loaded_ms)} "
             f"| {ratio(ours.dom_content_loaded_ms, default.dom_content_loaded_ms)} "
             f"| {fmt(ours.search_ms, 1)} | {fmt(default.search_ms, 1)} "
-            f"| {ratio(ours.search_ms, default.search_ms)} |"
+            f"| {fmt(ours.next_search_ms, 1)} | {fmt(default.next_search_ms, 1)} "
+            f"| {ratio(ours.next_search_ms, default.next_search_ms)} |"
         )
     return lines
 
@@ -233,8 +237,10 @@ def budget(rows) -> list[str]:
             lines.append(f"- /{path}: {kb:.1f} KB gzip, over {BUDGET_KB} KB")
         if ours.foreign:
             lines.append(f"- /{path}: requests to other origins: {sorted(set(ours.foreign))}")
-        if ours.search_ms is None or ours.search_ms >= BUDGET_SEARCH_MS:
-            lines.append(f"- /{path}: search took {fmt(ours.search_ms, 1)} ms")
+        # The budget is for a query once search is open; the first query also
+        # loads the index and worker (see "first search ms").
+        if ours.next_search_ms is None or ours.next_search_ms >= BUDGET_SEARCH_MS:
+            lines.append(f"- /{path}: a search took {fmt(ours.next_search_ms, 1)} ms")
     return lines or [f"- every page within budget ({BUDGET_KB} KB, 0 other-origin, "
                      f"search < {BUDGET_SEARCH_MS} ms)"]  # fmt: skip
 

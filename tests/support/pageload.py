@@ -32,6 +32,32 @@ _SEARCH_TIMER = """
 })
 """
 
+# Run in the page after a first search: empty the box, wait until the results are
+# gone, then time the next query the same way. This is what each query costs once
+# search is open (the first one may include loading the index).
+_NEXT_SEARCH_TIMER = """
+(query) => new Promise(resolve => {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  input.value = "";
+  input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "Backspace"}));
+  const waitEmpty = () => list.querySelector("li") ? setTimeout(waitEmpty, 10) : go();
+  const go = () => {
+    let start;
+    const done = value => { observer.disconnect(); resolve(value); };
+    const observer = new MutationObserver(() => {
+      if (list.querySelector("li")) done(performance.now() - start);
+    });
+    observer.observe(list, {childList: true, subtree: true});
+    setTimeout(() => done(null), 10000);
+    input.value = query;
+    start = performance.now();
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "a"}));
+  };
+  waitEmpty();
+})
+"""
+
 
 def gzip_size(body: bytes) -> int:
     """Bytes on the wire: gzip level 6, or raw when that is smaller (woff2, png)."""
@@ -48,6 +74,8 @@ class View:
     gzip_bytes: int = 0
     dom_content_loaded_ms: float = 0.0
     search_ms: float | None = None
+    # A second query once search is open: what every later query costs.
+    next_search_ms: float | None = None
     resources: list[tuple[str, int]] = field(default_factory=list)  # (url, gzip bytes)
     # What the first search added (this site loads the search index and worker
     # only then); gzip_bytes and resources are the cold view before it.
@@ -111,6 +139,7 @@ def cold_view(browser, url: str, *, standins=None, search: str | None = None) ->
             page.wait_for_load_state("networkidle")
             view.search_resources = [(r.url, gzip_size(_body(r))) for r in finished[before:]]
             view.search_gzip_bytes = sum(size for _, size in view.search_resources)
+            view.next_search_ms = page.evaluate(_NEXT_SEARCH_TIMER, "container")
     finally:
         context.close()
     return view
