@@ -12,37 +12,18 @@ from urllib.parse import urlsplit
 
 # Run in the page: put `query` in the search box, fire the keyup Material listens
 # to, resolve with the milliseconds until the first result row is in the DOM
-# (null after 10 s without one).
+# (null after 10 s without one). With `clear`, first empty the box and wait until
+# the previous results are gone, so that they cannot count for this query.
 _SEARCH_TIMER = """
-(query) => new Promise(resolve => {
+([query, clear]) => new Promise(resolve => {
   const input = document.querySelector("input.md-search__input");
   const list = document.querySelector(".md-search-result__list");
   if (!input || !list) return resolve(null);
-  let start;
-  const done = value => { observer.disconnect(); resolve(value); };
-  const observer = new MutationObserver(() => {
-    if (list.querySelector("li")) done(performance.now() - start);
-  });
-  observer.observe(list, {childList: true, subtree: true});
-  setTimeout(() => done(null), 10000);
-  input.focus();
-  input.value = query;
-  start = performance.now();
-  input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "a"}));
-})
-"""
-
-# Run in the page after a first search: empty the box, wait until the results are
-# gone, then time the next query the same way. This is what each query costs once
-# search is open (the first one may include loading the index).
-_NEXT_SEARCH_TIMER = """
-(query) => new Promise(resolve => {
-  const input = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
-  input.value = "";
-  input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "Backspace"}));
-  const waitEmpty = () => list.querySelector("li") ? setTimeout(waitEmpty, 10) : go();
-  const go = () => {
+  const type = (value, key) => {
+    input.value = value;
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key}));
+  };
+  const time = () => {
     let start;
     const done = value => { observer.disconnect(); resolve(value); };
     const observer = new MutationObserver(() => {
@@ -50,10 +31,13 @@ _NEXT_SEARCH_TIMER = """
     });
     observer.observe(list, {childList: true, subtree: true});
     setTimeout(() => done(null), 10000);
-    input.value = query;
+    input.focus();
     start = performance.now();
-    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "a"}));
+    type(query, "a");
   };
+  if (!clear) return time();
+  type("", "Backspace");
+  const waitEmpty = () => (list.querySelector("li") ? setTimeout(waitEmpty, 10) : time());
   waitEmpty();
 })
 """
@@ -135,11 +119,12 @@ def cold_view(browser, url: str, *, standins=None, search: str | None = None) ->
         view.gzip_bytes = sum(size for _, size in view.resources)
         if search:
             before = len(finished)
-            view.search_ms = page.evaluate(_SEARCH_TIMER, search)
+            view.search_ms = page.evaluate(_SEARCH_TIMER, [search, False])
             page.wait_for_load_state("networkidle")
             view.search_resources = [(r.url, gzip_size(_body(r))) for r in finished[before:]]
             view.search_gzip_bytes = sum(size for _, size in view.search_resources)
-            view.next_search_ms = page.evaluate(_NEXT_SEARCH_TIMER, "container")
+            # A second query once search is open: what every later query costs.
+            view.next_search_ms = page.evaluate(_SEARCH_TIMER, ["container", True])
     finally:
         context.close()
     return view
