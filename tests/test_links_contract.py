@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from support import link_contract as lc
-from support.site import ROOT
+from support.site import ROOT, scratch_copy
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*$")
@@ -119,14 +119,6 @@ def _scratch_build(project: Path) -> tuple[Path, str]:
     return site, result.stdout
 
 
-def _copy(dest: Path) -> Path:
-    skip = shutil.ignore_patterns(
-        ".git", ".venv", "site", ".cache", "node_modules", "test-artifacts", "__pycache__"
-    )
-    shutil.copytree(ROOT, dest, ignore=skip)
-    return dest
-
-
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer contains {old!r}; update this test"
@@ -136,14 +128,14 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory):
     """The scratch copy's published links before any change."""
-    project = _copy(tmp_path_factory.mktemp("baseline") / "project")
+    project = scratch_copy(tmp_path_factory.mktemp("baseline") / "project")
     site, _ = _scratch_build(project)
     return lc.published(site), site
 
 
 def test_renamed_heading_fails_with_the_fix_and_kept_ids_pass(baseline, tmp_path):
     contract, _ = baseline
-    project = _copy(tmp_path / "project")
+    project = scratch_copy(tmp_path / "project")
     glossary = project / "docs" / "glossary.md"
     # Reworded, id dropped: the link breaks.
     _edit(glossary, "## Writable layer { #writable-layer }", "## The thin writable layer")
@@ -164,7 +156,7 @@ def test_moved_page_passes_only_with_a_redirect(baseline, tmp_path):
     moved = [entry for entry in contract if entry.startswith("/cheat-sheet/")]
     assert "/cheat-sheet/#cleanup" in moved
 
-    project = _copy(tmp_path / "project")
+    project = scratch_copy(tmp_path / "project")
     (project / "docs" / "cheat-sheet.md").rename(project / "docs" / "commands.md")
     _edit(project / "mkdocs.yml", "Cheat sheet: cheat-sheet.md", "Cheat sheet: commands.md")
     site, _ = _scratch_build(project)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from support.offline import check_css, check_html, check_js, check_site
-from support.site import ROOT
+from support.site import ROOT, build, scratch_copy
 
 
 def test_build_is_strict_and_warning_free(built_site):
@@ -87,3 +88,31 @@ def test_checker_reads_a_whole_site(tmp_path: Path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "a.css").write_text("body{background:url(//x.example/a.png)}")
     assert len(check_site(tmp_path)) == 3
+
+
+# A mistake in a page fails the strict build, and the message names the file.
+BROKEN = {
+    "a missing snippet": ('--8<-- "images/no-such-example.console"', "no-such-example.console"),
+    "a broken link": ("[gone](no-such-page.md)", "no-such-page.md"),
+    "an unknown anchor": ("[gone](lifecycle.md#no-such-heading)", "no-such-heading"),
+}
+
+
+@pytest.mark.parametrize("mistake", BROKEN)
+def test_a_mistake_in_a_page_fails_the_build_and_names_it(mistake, tmp_path):
+    line, named = BROKEN[mistake]
+    project = scratch_copy(tmp_path / "project")
+    page = project / "docs" / "images.md"
+    page.write_text(page.read_text() + f"\n{line}\n")
+    result = build(tmp_path / "site", "-f", str(project / "mkdocs.yml"))
+    assert result.returncode != 0, f"{mistake} did not fail the build:\n{result.stdout}"
+    assert named in result.stdout, result.stdout
+    if mistake != "a missing snippet":  # MkDocs names the page; snippets names the snippet
+        assert "images.md" in result.stdout, result.stdout
+
+
+def test_the_untouched_scratch_copy_builds(tmp_path):
+    """The control for the test above: the copy itself builds strictly."""
+    project = scratch_copy(tmp_path / "project")
+    result = build(tmp_path / "site", "-f", str(project / "mkdocs.yml"))
+    assert result.returncode == 0, result.stdout

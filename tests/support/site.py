@@ -40,6 +40,15 @@ def build(dest: Path, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
+def scratch_copy(dest: Path) -> Path:
+    """A copy of the project to break on purpose (the build reads only these files)."""
+    skip = shutil.ignore_patterns(
+        ".git", ".venv", "site", ".cache", "node_modules", "test-artifacts", "__pycache__"
+    )
+    shutil.copytree(ROOT, dest, ignore=skip)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per session with --strict; fails on any warning."""
