@@ -6,7 +6,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)-pth
 
 # Quiet two banners printed on every build (Material's and a plugin's) about
 # MkDocs' future; they are not warnings about this site.
@@ -19,6 +19,9 @@ $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python >= 3.11.5 is needed, found " + sys.version'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	# The repository root on the venv's path, as an editable install would put it:
+	# docsite/ (code the tests, scripts, benchmarks and hooks share) imports anywhere.
+	$(BIN)/python -c 'import site, pathlib; pathlib.Path(site.getsitepackages()[0], "docs-images-explained.pth").write_text("$(CURDIR)\n")'
 	rm -f $(VENV)/.installed-* && touch $@
 
 serve: $(STAMP)
