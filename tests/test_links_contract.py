@@ -17,13 +17,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support import link_contract as lc
-from support.site import ROOT, scratch_copy
+from support.site import ROOT, build, scratch_copy
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*$")
@@ -107,14 +105,7 @@ def test_published_links_still_resolve(built_site):
 def _scratch_build(project: Path) -> tuple[Path, str]:
     """Build `project` (not strict: a broken anchor is what we want to see)."""
     site = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-d", str(site)],
-        cwd=project,  # snippets' base_path is relative to the working directory
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    result = build(site, project, strict=False)
     assert result.returncode == 0, f"building the scratch copy failed:\n{result.stdout}"
     return site, result.stdout
 

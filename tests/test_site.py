@@ -104,7 +104,7 @@ def test_a_mistake_in_a_page_fails_the_build_and_names_it(mistake, tmp_path):
     project = scratch_copy(tmp_path / "project")
     page = project / "docs" / "images.md"
     page.write_text(page.read_text() + f"\n{line}\n")
-    result = build(tmp_path / "site", "-f", str(project / "mkdocs.yml"))
+    result = build(tmp_path / "site", project)
     assert result.returncode != 0, f"{mistake} did not fail the build:\n{result.stdout}"
     assert named in result.stdout, result.stdout
     if mistake != "a missing snippet":  # MkDocs names the page; snippets names the snippet
@@ -114,5 +114,19 @@ def test_a_mistake_in_a_page_fails_the_build_and_names_it(mistake, tmp_path):
 def test_the_untouched_scratch_copy_builds(tmp_path):
     """The control for the test above: the copy itself builds strictly."""
     project = scratch_copy(tmp_path / "project")
-    result = build(tmp_path / "site", "-f", str(project / "mkdocs.yml"))
+    result = build(tmp_path / "site", project)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_scratch_copy_builds_its_own_snippets(tmp_path):
+    """A snippet deleted in the copy fails the copy's build, naming the file,
+    although the repository (the working directory of every build) still has it:
+    snippet paths resolve from mkdocs.yml's directory, not the working directory."""
+    snippet = "images/layers.console"
+    project = scratch_copy(tmp_path / "project")
+    assert f'--8<-- "{snippet}"' in (project / "docs" / "images.md").read_text()
+    assert (ROOT / "snippets" / snippet).is_file()
+    (project / "snippets" / snippet).unlink()
+    result = build(tmp_path / "site", project)
+    assert result.returncode != 0, f"the copy built without its snippet:\n{result.stdout}"
+    assert snippet in result.stdout, result.stdout

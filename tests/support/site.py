@@ -28,10 +28,17 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def build(dest: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` into dest; stdout and stderr together."""
+def build(dest: Path, project: Path = ROOT, *, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` of project (the repository or a scratch copy) into dest;
+    stdout and stderr together. The one way the tests build a site.
+
+    It always runs from the repository root, also for a scratch copy: the copy's
+    build must read only the copy's files (mkdocs.yml resolves every path from
+    its own directory), and a test that deletes a file in the copy proves it."""
+    mode = "--strict" if strict else "--no-strict"
+    config = project / "mkdocs.yml"
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest), *extra],
+        [sys.executable, "-m", "mkdocs", "build", mode, "-f", str(config), "-d", str(dest)],
         cwd=ROOT,
         env=mkdocs_env(),
         stdout=subprocess.PIPE,
