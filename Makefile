@@ -34,8 +34,10 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 # Regenerate the lock from requirements.in (needs uv: pip install uv).
+# Keep uv's header: Dependabot's weekly update re-runs uv pip compile and takes
+# --universal (and -o) from the command line recorded there.
 lock:
-	uv pip compile --python-version 3.11.5 --universal --generate-hashes --no-header \
+	uv pip compile --python-version 3.11.5 --universal --generate-hashes \
 	  requirements.in -o requirements.txt
 
 # The link contract (tests/link_contract.txt): add the pages and heading anchors
