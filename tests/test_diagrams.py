@@ -18,6 +18,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from docsite import diagram_content
+
 ROOT = Path(__file__).resolve().parent.parent
 DIAGRAMS = ROOT / "snippets" / "diagrams"
 EXPECTED = {"image-layers", "container-layers", "lifecycle", "build-image-containers"}
@@ -68,6 +70,77 @@ def test_the_key_follows_the_source_not_its_whitespace():
     assert hook.cache_key("    " + source.replace("\n", "  \n"), ROOT) != key  # indent is content
     assert hook.cache_key(source + "\n\n", ROOT) == key  # trailing blank lines are not
     assert hook.cache_key(source.replace("docker rm", "docker rmi"), ROOT) != key
+
+
+# ------------------------------------------------------------------ the content
+def committed_render(diagrams: Path, name: str) -> Path:
+    """The one committed SVG of a diagram, whatever key its name holds."""
+    pattern = re.compile(rf"{re.escape(name)}-[0-9a-f]{{16}}\.svg")
+    renders = [p for p in (diagrams / "rendered").iterdir() if pattern.fullmatch(p.name)]
+    assert len(renders) == 1, f"{name}: expected one render, found {renders}"
+    return renders[0]
+
+
+def content_differences(diagrams: Path, name: str) -> list[str]:
+    source = (diagrams / f"{name}.mmd").read_text(encoding="utf-8")
+    svg = committed_render(diagrams, name).read_text(encoding="utf-8")
+    return diagram_content.differences(source, svg, hook.svg_id(name))
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_every_committed_svg_shows_what_its_source_says(name):
+    """Labels, states and edges, compared by content: the file name's key alone
+    would pass a hand-edited SVG, or an old one renamed to the new key."""
+    found = content_differences(DIAGRAMS, name)
+    assert not found, (
+        f"snippets/diagrams/{name}.mmd and its committed SVG disagree; edit the "
+        "source, never the SVG, then run `make diagrams`:\n  " + "\n  ".join(found)
+    )
+
+
+# The control tests: each edit, made in a scratch copy, fails the check above.
+EDITS = {
+    "an edge label in the SVG": ("svg", " unpause</tspan>", " restart</tspan>", "docker restart"),
+    "a state in the SVG": ("svg", ">paused</tspan>", ">frozen</tspan>", "frozen"),
+    "an edge label in the source": (
+        "mmd",
+        "paused --> running: docker unpause",
+        "paused --> running: docker restart",
+        "docker restart",
+    ),
+    "an edge's target in the source": (
+        "mmd",
+        "paused --> running: docker unpause",
+        "paused --> exited: docker unpause",
+        "paused -> exited",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_to_one_side_fails_the_content_check(edit, tmp_path):
+    side, old, new, named = EDITS[edit]
+    diagrams = shutil.copytree(DIAGRAMS, tmp_path / "diagrams")
+    assert not content_differences(diagrams, "lifecycle")
+    path = committed_render(diagrams, "lifecycle") if side == "svg" else diagrams / "lifecycle.mmd"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{path.name} no longer holds {old!r}; update this test"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    found = content_differences(diagrams, "lifecycle")
+    assert any(named in line for line in found), found
+
+
+def test_a_flowchart_edge_reversed_in_the_source_fails_the_content_check(tmp_path):
+    diagrams = shutil.copytree(DIAGRAMS, tmp_path / "diagrams")
+    mmd = diagrams / "build-image-containers.mmd"
+    mmd.write_text(mmd.read_text().replace("IMG -- docker run --> C3", "C3 -- docker run --> IMG"))
+    found = content_differences(diagrams, "build-image-containers")
+    assert any("C3 -> IMG" in line for line in found), found
+
+
+def test_unknown_mermaid_syntax_fails_instead_of_being_skipped():
+    with pytest.raises(diagram_content.UnknownSyntax, match="A ==> B"):
+        diagram_content.from_mermaid("flowchart LR\n  A ==> B\n")
 
 
 # ------------------------------------------------------------------ the SVG
