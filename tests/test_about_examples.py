@@ -5,7 +5,7 @@ between a real run and the page, so they are tested here on their own.
 """
 
 import pytest
-from support import transcript
+from docsite import transcript
 from support.examples import Normaliser
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample
 
-from support import transcript
+from docsite import transcript
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
