@@ -102,12 +102,8 @@ class _HtmlScanner(HTMLParser):
         classes = attrs.get("class", "").split()
         if tag == "pre" and "mermaid" in classes:
             # Material's JavaScript fetches Mermaid from unpkg for every pre.mermaid.
-            self.found.append(
-                f"{self.where} <pre class=mermaid> (loads Mermaid from unpkg)"
-            )
-        if attrs.get("data-md-component") == "source" and is_foreign(
-            attrs.get("href", "")
-        ):
+            self.found.append(f"{self.where} <pre class=mermaid> (loads Mermaid from unpkg)")
+        if attrs.get("data-md-component") == "source" and is_foreign(attrs.get("href", "")):
             # Material's JavaScript asks the forge's API (api.github.com, ...) for
             # stars and the latest release on the first page view.
             self.found.append(
