@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)-pt
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build lock diagrams link-contract link-contract-reset
+.PHONY: serve test build lock diagrams link-contract link-contract-reset readme-results
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python >= 3.11.5 is needed, found " + sys.version'
@@ -64,3 +64,8 @@ diagrams: $(STAMP) node_modules/.package-lock.json
 .PHONY: layers-diagram
 layers-diagram: $(STAMP)
 	$(BIN)/python scripts/worked_example_layers.py
+
+# Copy every benchmarks/results/<name>.md into its <!-- results:<name> --> section
+# of README.md (after running a benchmark; tests/test_results.py checks they match).
+readme-results: $(STAMP)
+	$(BIN)/python scripts/readme_results.py

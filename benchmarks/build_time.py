@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/build_time.py [--runs 5]
 
-Prints Markdown and writes it to benchmarks/results/build_time.md (git-ignored).
+Prints the figures and writes them to benchmarks/results/build_time.md (committed;
+docsite/results.py has the convention); then `make readme-results`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from docsite import results
+from docsite.mkdocs_env import mkdocs_env
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from support.site import mkdocs_env  # noqa: E402
-
-RESULTS = ROOT / "benchmarks" / "results"
+COMMAND = ".venv/bin/python benchmarks/build_time.py"
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
@@ -53,21 +53,15 @@ def main() -> None:
             for p in files
         )
         kinds = Counter(p.suffix or "(none)" for p in files)
-    report = "\n".join(
-        [
-            "# Build time and site size",
-            "",
-            f"- `mkdocs build`, {args.runs} runs: median {statistics.median(times):.2f} s "
-            f"(runs: {', '.join(f'{t:.2f}' for t in times)})",
-            f"- built site: {len(files)} files, {raw / 1024:.0f} KB "
-            f"({sent / 1024:.0f} KB with text files gzipped)",
-            f"- files by type: {', '.join(f'{k} {n}' for k, n in kinds.most_common())}",
-            "",
-        ]
+    median = statistics.median(times)
+    figures = (
+        f"`mkdocs build` takes {median:.1f} s (median of {args.runs} runs: "
+        f"{', '.join(f'{t:.2f}' for t in times)} s); the built site is {len(files)} files, "
+        f"{raw / 2**20:.1f} MB ({sent / 2**20:.1f} MB with text files gzipped)."
     )
-    print(report)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "build_time.md").write_text(report)
+    print(figures)
+    print("files by type: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    print(f"wrote {results.write('build_time', figures, COMMAND).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,15 @@ cold: an empty cache, so the run makes the stand-in base image with mmdebstrap a
 warm: the same cache again, everything already made.
 
 Usage: .venv/bin/python benchmarks/example_suite.py [--runs N]
-Prints a Markdown table; the figures depend on the machine (cores, disk, mirror).
+Prints a Markdown table and writes the figures the README quotes to
+benchmarks/results/example_suite.md (committed; docsite/results.py has the
+convention); then `make readme-results`. The figures depend on the machine
+(cores, disk, mirror).
 """
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -18,10 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from docsite import results
+
 ROOT = Path(__file__).resolve().parents[1]
+COMMAND = ".venv/bin/python benchmarks/example_suite.py"
 
 
-def suite(cache: Path) -> float:
+def suite(cache: Path) -> tuple[float, int]:
+    """One run of the example suite; its wall time and how many tests passed."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     started = time.perf_counter()
     result = subprocess.run(
@@ -34,8 +42,18 @@ def suite(cache: Path) -> float:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"the suite failed:\n{result.stdout[-3000:]}")
-    print(f"  {result.stdout.strip().splitlines()[-1]} ({elapsed:.1f} s)", file=sys.stderr)
-    return elapsed
+    summary = result.stdout.strip().splitlines()[-1]
+    print(f"  {summary} ({elapsed:.1f} s)", file=sys.stderr)
+    return elapsed, int(re.search(r"(\d+) passed", summary)[1])
+
+
+def figures(tests: int, cold: float, warm: float, runs: int) -> str:
+    """The sentence the README quotes."""
+    median = f" (median of {runs} runs)" if runs > 1 else ""
+    return (
+        f"The {tests} Docker example tests take {cold:.0f} s cold (base image made with "
+        f"mmdebstrap, wheels fetched) and {warm:.0f} s warm{median}."
+    )
 
 
 def main() -> None:
@@ -44,14 +62,17 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
         print("cold run…", file=sys.stderr)
-        cold = suite(Path(cache))
+        cold, tests = suite(Path(cache))
         print("warm runs…", file=sys.stderr)
-        warm = statistics.median(suite(Path(cache)) for _ in range(args.runs))
+        warm = statistics.median(suite(Path(cache))[0] for _ in range(args.runs))
     print("| example suite | wall time |")
     print("| --- | --- |")
     print(f"| cold (base image made, wheels fetched) | {cold:.0f} s |")
     print(f"| warm (median of {args.runs}) | {warm:.0f} s |")
     print(f"\n{os.cpu_count()} cores; Docker Engine as configured on this machine.")
+    command = COMMAND + ("" if args.runs == 1 else f" --runs {args.runs}")
+    path = results.write("example_suite", figures(tests, cold, warm, args.runs), command)
+    print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

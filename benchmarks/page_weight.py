@@ -27,7 +27,9 @@ their timings are localhost timings, far below a real network's. Any other
 request to another origin (e.g. api.github.com for repository facts) is
 aborted: counted, 0 bytes.
 
-Prints a Markdown table and writes it to benchmarks/results/ (git-ignored).
+Prints the full report (every figure, where the bytes go, the stand-ins) and
+writes the summary the README and pages quote to benchmarks/results/page_weight.md
+(committed; docsite/results.py has the convention); then `make readme-results`.
 """
 
 from __future__ import annotations
@@ -49,10 +51,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support.pageload import cold_view  # noqa: E402
 from support.server import serve  # noqa: E402
-from support.site import CHROMIUM_ARGS, chromium_path, mkdocs_env  # noqa: E402
+from support.site import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+from docsite import results  # noqa: E402
+from docsite.mkdocs_env import mkdocs_env  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench-standins"
-RESULTS = ROOT / "benchmarks" / "results"
+COMMAND = ".venv/bin/python benchmarks/page_weight.py"
 BUDGET_KB = 100
 BUDGET_SEARCH_MS = 100
 
@@ -138,13 +143,16 @@ def build_default(dest: Path) -> None:
     """This mkdocs.yml with Material's default fonts and default Mermaid."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.utils.yaml import yaml_load
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
     from pymdownx.superfences import fence_code_format
 
     os.chdir(ROOT)
     os.environ.update(mkdocs_env())
+    # A loader that knows MkDocs' !relative tag, resolved against mkdocs.yml.
+    tags = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        raw = yaml_load(file)
+        raw = yaml_load(file, loader=get_yaml_loader(config=tags))
     theme = {k: v for k, v in raw["theme"].items() if k != "font"}
     hooks = [h for h in raw.get("hooks", []) if not re.search("diagram|mermaid", h)]
     mermaid = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
@@ -245,6 +253,40 @@ def budget(rows) -> list[str]:
                      f"search < {BUDGET_SEARCH_MS} ms)"]  # fmt: skip
 
 
+def summary(rows) -> str:
+    """What the README and pages quote: per page, ours against default, and
+    what search costs."""
+    lines = [
+        "| page | requests (ours / default) | other origins | gzip KB (ours / default, ratio) "
+        "| DOMContentLoaded ms | next search ms |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for path, ours, default in rows:
+        lines.append(
+            f"| /{path} | {ours.requests} / {default.requests} "
+            f"| {len(ours.foreign)} / {len(default.foreign)} "
+            f"| {ours.gzip_bytes / 1024:.1f} / {default.gzip_bytes / 1024:.1f} "
+            f"({ratio(ours.gzip_bytes, default.gzip_bytes)}) "
+            f"| {fmt(ours.dom_content_loaded_ms)} / {fmt(default.dom_content_loaded_ms)} "
+            f"| {fmt(ours.next_search_ms)} / {fmt(default.next_search_ms)} |"
+        )
+    loaded = dict(rows[0][1].search_resources)
+    index = sum(size for url, size in loaded.items() if "search_index" in url)
+    worker = sum(size for url, size in loaded.items() if "/workers/" in url)
+    first = [r[1].search_ms for r in rows if r[1].search_ms is not None]
+    later = [r[1].next_search_ms for r in rows if r[1].next_search_ms is not None]
+    span = lambda values: f"{min(values):.0f}–{max(values):.0f} ms" if values else "–"  # noqa: E731
+    lines += [
+        "",
+        f"Search loads on first use: the index ({index / 1024:.0f} KB gzip) and worker "
+        f"({worker / 1024:.0f} KB); that first query took {span(first)}, later ones "
+        f"{span(later)}. Budget ({BUDGET_KB} KB a cold view, no other origin, a later "
+        f"search under {BUDGET_SEARCH_MS} ms): "
+        + ("met on every page." if budget(rows)[0].startswith("- every page") else "MISSED."),
+    ]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--query", default="layer", help="search query to time")
@@ -307,10 +349,16 @@ def main() -> None:
     ]
     if warnings:
         out += ["", "## Build warnings (ours)", *[f"- {w}" for w in warnings]]
-    report = "\n".join(out) + "\n"
-    print(report)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "page_weight.md").write_text(report)
+    print("\n".join(out) + "\n")
+    chromium = subprocess.run([executable, "--version"], capture_output=True, text=True)
+    version = re.search(r"\d+", chromium.stdout)
+    path = results.write(
+        "page_weight",
+        summary(rows),
+        COMMAND + ("" if args.query == "layer" else f" --query {args.query}"),
+        extra_machine=f"headless Chromium {version[0] if version else '?'}",
+    )
+    print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ Builds snippets/worked-example/app exactly as the page does (`docker build`,
 classic builder) against the stand-in base image and the local package index
 the tests use (tests/support/docker_env.py, under the same run lock, so it
 never runs during a test run). Everything it builds carries the docs-example
-label and is removed at the end. Prints a Markdown table.
+label and is removed at the end. Prints a Markdown table and writes the figures
+the pages quote to benchmarks/results/rebuild_time.md (committed;
+docsite/results.py has the convention); then `make readme-results`.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from support import docker_env  # noqa: E402 - after the path it lives on
 
+from docsite import results  # noqa: E402
+
 APP = ROOT / "snippets" / "worked-example" / "app"
+COMMAND = ".venv/bin/python benchmarks/rebuild_time.py"
 TAG = "benchmark-rebuild:latest"
 
 
@@ -52,15 +57,27 @@ def measure(runs: int, index: str, context: Path) -> dict[str, list[float]]:
         app.write_text(app.read_text() + f"# edit {run}\n")
         cached.append(build(context, index))
     uncached = [build(context, index, "--no-cache") for _ in range(runs)]
-    return {"with the cache, after editing app.py": cached, "`--no-cache`": uncached}
+    return {CACHED: cached, UNCACHED: uncached}
 
 
-def table(results: dict[str, list[float]], runs: int) -> str:
+CACHED, UNCACHED = "with the cache, after editing app.py", "`--no-cache`"
+
+
+def figures(cached: float, uncached: float, runs: int) -> str:
+    """The sentence the pages and the README quote (medians, in seconds)."""
+    return (
+        f"The worked example rebuilds in {cached:.2f} s with the cache after an edit "
+        f"to `app.py`, {uncached:.2f} s with `--no-cache` (median of {runs} each, "
+        "installing from a local package index)."
+    )
+
+
+def table(measured: dict[str, list[float]], runs: int) -> str:
     lines = [
         f"| build | median of {runs} | min | max |",
         "|---|---:|---:|---:|",
     ]
-    for name, times in results.items():
+    for name, times in measured.items():
         lines.append(
             f"| {name} | {statistics.median(times):.2f} s | {min(times):.2f} s "
             f"| {max(times):.2f} s |"
@@ -84,7 +101,7 @@ def main() -> int:
         context = Path(tmp) / "app"
         shutil.copytree(APP, context)
         try:
-            results = measure(args.runs, index, context)
+            measured = measure(args.runs, index, context)
         finally:
             # Every final image is labelled (newest first, each takes its step
             # images along); anything else new is a failed build's remains.
@@ -95,7 +112,15 @@ def main() -> int:
         f"Worked example rebuild, Docker Engine {engine} (classic builder), "
         f"{os.cpu_count()} CPUs, {platform.machine()}:\n"
     )
-    print(table(results, args.runs))
+    print(table(measured, args.runs))
+    medians = {name: statistics.median(times) for name, times in measured.items()}
+    path = results.write(
+        "rebuild_time",
+        figures(medians[CACHED], medians[UNCACHED], args.runs),
+        COMMAND + ("" if args.runs == 5 else f" --runs {args.runs}"),
+        extra_machine=f"Docker Engine {engine}, classic builder",
+    )
+    print(f"\nwrote {path.relative_to(ROOT)}")
     return 0
 
 

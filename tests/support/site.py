@@ -14,18 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from docsite.mkdocs_env import mkdocs_env
 from support.server import serve
 
 __all__ = ["built_site", "site_url", "browser"]  # the fixtures conftest imports
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def mkdocs_env() -> dict[str, str]:
-    # Both variables silence a notice about MkDocs 2 that Material and properdocs
-    # print on every run: it is about the toolchain, not a warning about the site.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def build(dest: Path, project: Path = ROOT, *, strict: bool = True) -> subprocess.CompletedProcess:
