@@ -1,0 +1,27 @@
+"""Code blocks stay out of the search index (docsite/search_exclude_code.py)."""
+
+from __future__ import annotations
+
+import json
+
+from support.site import ROOT
+
+from docsite.search_exclude_code import exclude_code
+
+
+def test_recorded_output_is_not_in_the_search_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] for doc in index["docs"])
+    # A normalised ID appears in recorded outputs only, never in prose.
+    recorded = (ROOT / "snippets" / "containers" / "shared-image.console").read_text()
+    assert "111111111111" in recorded, "pick another recorded ID for this test"
+    assert "111111111111" not in text
+    assert "writable layer" in text  # the prose is indexed
+
+
+def test_only_highlighted_blocks_are_marked():
+    html = '<div class="language-console highlight"><pre>x</pre></div><div class="admonition">'
+    assert exclude_code(html) == (
+        '<div data-search-exclude class="language-console highlight"><pre>x</pre></div>'
+        '<div class="admonition">'
+    )
