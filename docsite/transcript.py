@@ -4,18 +4,24 @@ A transcript is what a terminal shows: a line starting with `$ ` is a command (a
 trailing backslash continues it on the next line); the lines after it, up to the
 next command, are what it printed (stdout and stderr, as a terminal interleaves
 them). The page shows the file as it is; the tests run every command in order
-and compare what it printed, normalised, with what the file says.
+and compare what it printed with what the file says, both normalised.
+
+A command that exits with an error must say so with a comment the reader sees,
+`# fails: <why>`; one that fails without it, or has it and succeeds, fails the
+test, so an error can never hide in a recorded output.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PROMPT = "$ "
+EXPECTS_FAILURE = re.compile(r"#\s*fails\b")
 
 
 @dataclass
@@ -58,10 +64,10 @@ def run(
     *,
     cwd: Path,
     env: dict[str, str],
-    normalise,
     timeout: float = 300,
 ) -> list[Step]:
-    """Run every command in order with bash; return the steps with what they printed."""
+    """Run every command in order with bash; return the steps with what they printed.
+    Raises CommandFailed when a command's exit status is not the one it declares."""
     ran = []
     full_env = {**os.environ, **env}
     for step in steps:
@@ -74,10 +80,27 @@ def run(
             text=True,
             timeout=timeout,
         )
-        output = normalise(result.stdout)
-        lines = [line.rstrip() for line in output.splitlines()]
+        lines = [line.rstrip() for line in result.stdout.splitlines()]
         ran.append(Step(step.command, lines))
+        expected = bool(EXPECTS_FAILURE.search(step.command.split("\n")[-1]))
+        if (result.returncode != 0) != expected:
+            said = "exited with status" if result.returncode else "succeeded (status"
+            raise CommandFailed(
+                f"`{step.command}` {said} {result.returncode}"
+                + (")" if not result.returncode else "")
+                + (
+                    " but is marked `# fails`"
+                    if expected
+                    else "; mark it `# fails: <why>` if that is the point"
+                )
+                + ". It printed:\n"
+                + "\n".join(lines[-20:])
+            )
     return ran
+
+
+class CommandFailed(Exception):
+    pass
 
 
 def diff(path: Path, expected: str, actual: str) -> str:

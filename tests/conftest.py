@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from support.docker_env import base_image, docker_client, docker_example, pip_index  # noqa: F401
+from support.docker_env import classic_engine, docker_client, engine, run_example  # noqa: F401
 from support.site import *  # noqa: F401,F403
 
 # mkdocs-redirects imports properdocs, which prints a banner containing "WARNING"

@@ -18,24 +18,8 @@ MULTI_STAGE = ROOT / "snippets" / "why-both" / "multi-stage" / "Dockerfile"
 SECRET_MOUNT = ROOT / "snippets" / "why-both" / "secret-mount" / "Dockerfile"
 
 
-@pytest.mark.docker
-def test_secrets_cli(docker_example):
-    docker_example.console("why-both/secrets.console")
 
 
-@pytest.mark.docker
-def test_secrets_python(docker_example, eval_example):
-    docker_example.python("why-both/secrets.py", eval_example)
-
-
-@pytest.mark.docker
-def test_commit_cli(docker_example):
-    docker_example.console("why-both/commit.console")
-
-
-@pytest.mark.docker
-def test_commit_python(docker_example, eval_example):
-    docker_example.python("why-both/commit.py", eval_example)
 
 
 def test_secret_mount_dockerfile_uses_buildkit_secret_mount():
@@ -83,11 +67,3 @@ def test_multi_stage_build_ships_only_what_it_copies(docker_client, base_image, 
     assert inventory(docker_client) <= before
 
 
-@pytest.mark.docker
-def test_isolation_cli(docker_example):
-    docker_example.console("why-both/isolation.console")
-
-
-@pytest.mark.docker
-def test_isolation_python(docker_example, eval_example):
-    docker_example.python("why-both/isolation.py", eval_example)

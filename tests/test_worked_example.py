@@ -32,34 +32,10 @@ def _generator():
 layers_diagram = _generator()
 
 
-@pytest.mark.docker
-def test_build_cli(docker_example):
-    docker_example.console("worked-example/build.console")
 
 
-@pytest.mark.docker
-def test_build_python(docker_example, eval_example):
-    docker_example.python("worked-example/build.py", eval_example)
 
 
-@pytest.mark.docker
-def test_run_two_cli(docker_example):
-    docker_example.console("worked-example/run-two.console")
-
-
-@pytest.mark.docker
-def test_run_two_python(docker_example, eval_example):
-    docker_example.python("worked-example/run-two.py", eval_example)
-
-
-@pytest.mark.docker
-def test_rebuild_cli(docker_example):
-    docker_example.console("worked-example/rebuild.console")
-
-
-@pytest.mark.docker
-def test_rebuild_python(docker_example, eval_example):
-    docker_example.python("worked-example/rebuild.py", eval_example)
 
 
 def test_dockerfile_keeps_what_the_page_explains():

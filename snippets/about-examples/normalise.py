@@ -1,22 +1,23 @@
-"""The one place where example output is normalised before it is compared or shown.
+"""The one place that says which parts of an example's output may change between runs.
 
-Every output on the site comes from a real run. Some parts of it change from run
-to run, and only those are replaced, each by a rule below:
+Pages show every output exactly as it was recorded. When the tests run an
+example again, they compare the new output with the recorded one after passing
+both through this normaliser, so only the parts below are ignored:
 
 - IDs and digests (64 or 12 hex digits) become a number repeated to the same
-  width: the first ID seen in an example is 1111…, the second 2222…, and so on.
-  The same ID always gets the same number within one example, so you can still
-  see which IDs are equal. A 12-digit short ID maps like the full ID it starts.
-- Durations such as "Up 3 seconds" or "Exited (0) 2 minutes ago" become
-  "Up <duration>" and "Exited (0) <duration> ago".
-- Timestamps (ISO 8601) become <timestamp>.
-- Sizes of 10 MB and more become <size>: they depend mostly on the base image,
-  which is rebuilt from Debian packages and grows with every security update.
-  Smaller sizes (the layers the examples make) are shown exactly.
-- Host ports that Docker picks at random (from the ephemeral range) become <port>.
-- The classic builder's deprecation notice is dropped: the examples run the
-  classic builder on purpose (see "About the examples"). So are the terminal
-  colour codes Docker wraps around a build step's error output.
+  width, in the order they first appear: the first is 1111…, the second 2222….
+  The same ID always gets the same number within one example, so the
+  comparison still checks which IDs are equal and which differ. A 12-digit
+  short ID counts as the full ID it starts.
+- Ages and durations ("Up 3 seconds", "2 minutes ago") and timestamps
+  (ISO 8601, like 2026-11-28T05:31:24Z).
+- BuildKit's timings: "DONE 0.4s", "0.1s done", and the seconds it prints
+  before each line a RUN step writes ("#7 0.512 hello"). A slow step also
+  prints its line twice, once when it starts and once with "done": the first
+  is dropped, since whether it shows depends on the machine's speed.
+- Sizes of 10 MB and more: they depend on the base image's packages.
+- Host ports that Docker picks at random (from the ephemeral range).
+- Terminal colour codes.
 """
 
 import re
@@ -28,13 +29,13 @@ _DURATION = re.compile(
     r"|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))"
 )
 _TIMESTAMP = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
+_BUILD_DONE = re.compile(r"\bDONE \d+\.\d+s$", re.MULTILINE)
+_BUILD_TIME_DONE = re.compile(r" \d+\.\d+s done$", re.MULTILINE)
+_BUILD_LINE_TIME = re.compile(r"^(#\d+) \d+\.\d+ ", re.MULTILINE)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")
 _PORT = re.compile(r"\b(127\.0\.0\.1|0\.0\.0\.0|localhost):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_LEGACY_NOTICE = re.compile(
-    r"^DEPRECATED: The legacy builder is deprecated.*?\n(?:(?:  |BuildKit|Install).*\n)*\n?",
-    re.MULTILINE,
-)
+_STARTED = re.compile(r"^(#\d+ .+)\n(?=\1 (?:.* )?done$)", re.MULTILINE)
 
 
 def _patterns():
@@ -71,11 +72,14 @@ class Normaliser:
 
     def __call__(self, text: str) -> str:
         text = _ANSI.sub("", text)
-        text = _LEGACY_NOTICE.sub("", text)
+        text = _STARTED.sub("", text)
         text = _HEX64.sub(self._hex, text)
         text = _HEX12.sub(self._hex, text)
         text = _TIMESTAMP.sub("<timestamp>", text)
         text = _DURATION.sub("<duration>", text)
+        text = _BUILD_LINE_TIME.sub(r"\1 <time> ", text)
+        text = _BUILD_DONE.sub("DONE <time>", text)
+        text = _BUILD_TIME_DONE.sub(" done", text)  # a fast step prints no time at all
         text = _SIZE.sub(_big_size, text)
         text = _PORT.sub(r"\1:<port>", text)
         return text
