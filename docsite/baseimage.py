@@ -30,7 +30,9 @@ NAME = "python:3.13-slim"
 SOURCE_DATE_EPOCH = "1764288000"  # 2025-11-28: any fixed time; it stamps every file
 MIRROR = "http://deb.debian.org/debian"
 PIP_INDEX = f"http://{STORES['containerd'].gateway_ip}:3141/simple/"
-PIP_CONF = f"[global]\\nindex-url = {PIP_INDEX}\\ntrusted-host = {STORES['containerd'].gateway_ip}\\n"
+PIP_CONF = (
+    f"[global]\\nindex-url = {PIP_INDEX}\\ntrusted-host = {STORES['containerd'].gateway_ip}\\n"
+)
 MMDEBSTRAP = [
     "mmdebstrap",
     "--variant=apt",

@@ -306,7 +306,7 @@ class Engine:
             subprocess.run(command, check=True, capture_output=True, env=env)
 
     def version(self) -> dict[str, str]:
-        """What recorded the outputs: engine, builder, containerd and store, as the engine reports them."""
+        """What records the outputs: engine, builder, containerd, store, runc, kernel."""
         env = {**os.environ, **self.env()}
 
         def ask(*command: str) -> str:
@@ -316,8 +316,13 @@ class Engine:
 
         info = json.loads(ask("docker", "info", "--format", "{{json .}}"))
         containerd = next(
-            (c["Version"] for c in json.loads(ask("docker", "version", "--format", "{{json .Server.Components}}"))
-             if c["Name"] == "containerd"),
+            (
+                c["Version"]
+                for c in json.loads(
+                    ask("docker", "version", "--format", "{{json .Server.Components}}")
+                )
+                if c["Name"] == "containerd"
+            ),
             "",
         )
         return {

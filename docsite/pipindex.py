@@ -34,10 +34,27 @@ def serving():
     wheels.mkdir(parents=True, exist_ok=True)
     machine = os.uname().machine
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "--python-version", "3.13",
-         "--platform", f"manylinux_2_17_{machine}", "--platform", f"manylinux2014_{machine}",
-         "--platform", "any", "-r", str(REQUIREMENTS), "-d", str(wheels)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--python-version",
+            "3.13",
+            "--platform",
+            f"manylinux_2_17_{machine}",
+            "--platform",
+            f"manylinux2014_{machine}",
+            "--platform",
+            "any",
+            "-r",
+            str(REQUIREMENTS),
+            "-d",
+            str(wheels),
+        ],
         check=True,
         timeout=600,
     )
@@ -47,7 +64,9 @@ def serving():
     try:
         server = http.server.ThreadingHTTPServer((host, int(port)), handler)
     except OSError as error:
-        raise EngineUnavailable(f"cannot serve the package index on {host}:{port} ({error})") from error
+        raise EngineUnavailable(
+            f"cannot serve the package index on {host}:{port} ({error})"
+        ) from error
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield PIP_INDEX

@@ -34,7 +34,7 @@ class Registry:
         config.write_text(
             "version: 0.1\n"
             "log: {level: error, accesslog: {disabled: true}}\n"
-            f"storage: {{filesystem: {{rootdirectory: {self.storage / 'data'}}}, delete: {{enabled: true}}}}\n"
+            f"storage: {{filesystem: {{rootdirectory: {self.storage / 'data'}}}}}\n"
             f"http: {{addr: {ADDRESS[0]}:{ADDRESS[1]}}}\n"
         )
         binary = unpacked() / "usr" / "bin" / "docker-registry"
