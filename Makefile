@@ -1,12 +1,16 @@
 # The two commands a fresh machine needs (see README.md):
 #   make serve   set up, then serve the site with live reload at http://127.0.0.1:8000
+#                (PORT=8001 make serve for another port)
 #   make test    set up, then run every test
-# Everything installs into .venv from the hashed lock file, requirements.txt.
+# Everything installs into .venv from hashed lock files: requirements-site.txt
+# (the site alone: serve, build) and requirements.txt (that, plus the tests).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)-pth
+SITE_STAMP := $(VENV)/.site-$(shell sha256sum requirements-site.txt | cut -c1-16)-pth
+PORT   ?= 8000
 
 # Quiet two banners printed on every build (Material's and a plugin's) about
 # MkDocs' future; they are not warnings about this site.
@@ -15,30 +19,47 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve test build lock diagrams link-contract link-contract-reset readme-results
 
-$(STAMP): requirements.txt
+# The venv itself, with the repository root on its path as an editable install
+# would put it: docsite/ (code the tests, scripts, benchmarks and hooks share)
+# imports anywhere.
+$(VENV)/.venv-pth:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python >= 3.11.5 is needed, found " + sys.version'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
-	# The repository root on the venv's path, as an editable install would put it:
-	# docsite/ (code the tests, scripts, benchmarks and hooks share) imports anywhere.
 	$(BIN)/python -c 'import site, pathlib; pathlib.Path(site.getsitepackages()[0], "docs-images-explained.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+# The site's packages only: what serve and build need (a first serve installs
+# ~60 MB instead of the test tools' ~750 MB).
+$(SITE_STAMP): requirements-site.txt | $(VENV)/.venv-pth
+	$(BIN)/pip install --quiet --require-hashes -r requirements-site.txt
+	rm -f $(VENV)/.site-* && touch $@
+
+# Everything: the site's packages (same versions) and the tests' tools.
+$(STAMP): requirements.txt | $(VENV)/.venv-pth
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# A port in use gets one line, not a traceback (scripts/serve.py). mkdocs.yml's
+# watch: list makes edits under snippets/ (and the build's code) reload the page.
+serve: $(SITE_STAMP)
+	@$(BIN)/python scripts/serve.py --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-build: $(STAMP)
+build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict
 
 # Regenerate the lock from requirements.in (needs uv: pip install uv).
 # Keep uv's header: Dependabot's weekly update re-runs uv pip compile and takes
 # --universal (and -o) from the command line recorded there.
+# The site's lock first; the full lock is constrained to it, so `make serve` and
+# `make test` install the very same versions of the site's packages.
 lock:
 	uv pip compile --python-version 3.11.5 --universal --generate-hashes \
-	  requirements.in -o requirements.txt
+	  requirements-site.in -o requirements-site.txt
+	uv pip compile --python-version 3.11.5 --universal --generate-hashes \
+	  -c requirements-site.txt requirements.in -o requirements.txt
 
 # The link contract (tests/link_contract.txt): add the pages and heading anchors
 # the site now publishes. Existing entries are kept; a broken one still fails.
