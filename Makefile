@@ -28,8 +28,8 @@ $(VENV)/.venv-pth:
 	$(BIN)/python -c 'import site, pathlib; pathlib.Path(site.getsitepackages()[0], "docs-images-explained.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
-# The site's packages only: what serve and build need (a first serve installs
-# ~60 MB instead of the test tools' ~750 MB).
+# The site's packages only: what serve and build need, not the test tools,
+# so a first serve is quick (benchmarks/first_serve.py times it).
 $(SITE_STAMP): requirements-site.txt | $(VENV)/.venv-pth
 	$(BIN)/pip install --quiet --require-hashes -r requirements-site.txt
 	rm -f $(VENV)/.site-* && touch $@
