@@ -1,0 +1,173 @@
+"""Search answers the questions a beginner types (issue 11, point 5): each
+question finds the section that answers it among the first three results, and
+one-letter and stop words ("what is a ...") never decide the ranking.
+
+The questions are written the way a reader asks them, not in the site's words.
+Each names the sections that answer it ("page/#anchor", or "page/" for a whole
+page); any one of them in the first three results counts. Material groups
+results by page, best first, and shows each page's best-matching sections
+under it, the rest folded under "more on this page": the first three results
+are the first three pages with the sections shown (not folded) under them.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import test_browser
+from test_browser import open_page, search
+
+pytestmark = pytest.mark.browser
+
+watch = test_browser.watch  # test_browser's fixture, shared (found by name)
+
+
+def _missing(section: str) -> pytest.MarkDecorator:
+    """A question whose answer is a section not written yet. strict: once the
+    section exists the test passes, which fails the run until this mark goes."""
+    return pytest.mark.xfail(strict=True, reason=f"section {section} does not exist yet")
+
+
+def _ranked_low(first: str) -> pytest.MarkDecorator:
+    """A question whose answer exists but ranks below the first three: not yet
+    solved (issue 11, point 5). strict: fixing the ranking fails the run until
+    this mark goes."""
+    return pytest.mark.xfail(strict=True, reason=f"ranking: {first} comes first")
+
+
+QUESTIONS = [
+    pytest.param(
+        "what is a layer",
+        ["glossary/#layer", "images/#layers"],
+        marks=_ranked_low('FAQ "changing a file adds no layer" and Glossary "writable layer"'),
+    ),
+    pytest.param(
+        "delete a container",
+        ["lifecycle/#rm"],
+        marks=_ranked_low('Containers "add, change and delete files"'),
+    ),
+    ("cannot remove image", ["faq/#cannot-delete-image", "lifecycle/#image-in-use"]),
+    pytest.param(
+        "publish a port",
+        ["worked-example/#publish-a-port"],
+        marks=_missing("worked-example.md#publish-a-port"),
+    ),
+    pytest.param(
+        "save an image to a file",
+        ["images/#save-an-image-to-a-file"],
+        marks=_missing("images.md#save-an-image-to-a-file"),
+    ),
+    pytest.param(
+        "what does docker run do",
+        ["lifecycle/#run", "faq/#run-vs-start"],
+        marks=_ranked_low('FAQ "deleted file, image still big"'),
+    ),
+    ("what is an image", ["/#the-answer", "images/", "glossary/#image"]),
+    ("what is a container", ["containers/", "glossary/#container"]),
+    pytest.param(
+        "difference between an image and a container",
+        ["/#the-answer", "/#side-by-side", "why-both/#two-jobs"],
+        marks=_ranked_low('FAQ "image ID vs digest"'),
+    ),
+    ("why is my image so big", ["faq/#deleted-file-image-still-big"]),
+    ("where did my changes go", ["faq/#my-changes-are-gone"]),
+    ("how do I keep data when I remove a container", ["lifecycle/#keeping-data", "lifecycle/#what-survives"]),  # noqa: E501
+    ("what is copy on write", ["containers/#copy-on-write", "glossary/#copy-on-write"]),
+    ("how do I stop a running container", ["lifecycle/#stop"]),
+    ("what is a dangling image", ["glossary/#dangling-image", "faq/#none-none-images"]),
+    ("is a container a virtual machine", ["containers/#not-a-vm", "faq/#containers-are-not-vms"]),
+    ("how does the build cache work", ["why-both/#build-cache", "glossary/#build-cache"]),
+    ("how to keep secrets out of an image", ["why-both/#secrets", "faq/#secrets-in-env"]),
+    ("does latest mean the newest image", ["faq/#latest-is-not-newest"]),
+    ("how do I build an image from a Dockerfile", ["worked-example/#build", "worked-example/#dockerfile"]),  # noqa: E501
+    pytest.param(
+        "why does my container exit immediately",
+        ["faq/#container-exits-immediately"],
+        marks=_ranked_low('Glossary "exited"'),
+    ),
+    pytest.param(
+        "list all containers",
+        ["lifecycle/#ps", "cheat-sheet/#containers"],
+        marks=_ranked_low('Glossary "image index" (matches "list")'),
+    ),
+    ("how are the examples on this site tested", ["about-examples/"]),
+    ("what is a multi stage build", ["why-both/#multi-stage", "glossary/#multi-stage-build"]),
+    ("what is a whiteout", ["glossary/#whiteout", "images/#whiteouts", "containers/#whiteouts"]),
+    ("image id vs digest", ["faq/#image-id-vs-digest", "glossary/#image-id"]),
+    ("docker commands cheat sheet", ["cheat-sheet/"]),
+    ("why do images and containers both exist", ["why-both/"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def searching(browser, site_url):
+    """One page with search open, shared by every question (search loads once)."""
+    context = test_browser.Watch(browser, site_url)
+    page = context.page()
+    open_page(page, site_url)
+    yield context, page
+    context.close()
+
+
+def top_links(page, first: int) -> list[str]:
+    """The links of the first `first` results (pages), with the sections shown
+    under each, leaving out those folded under "more on this page"."""
+    return page.evaluate(
+        """(first) => [...document.querySelectorAll('.md-search-result__item')]
+             .slice(0, first)
+             .flatMap(item => [...item.querySelectorAll('a')])
+             .filter(a => !a.closest('details'))
+             .map(a => a.href)""",
+        first,
+    )
+
+
+def _targets(site_url: str, links: list[str]) -> list[str]:
+    """Result links as "page/#anchor" (or "page/"), relative to the site root."""
+    base = urlsplit(site_url).path
+    out = []
+    for link in links:
+        parts = urlsplit(link)
+        path = parts.path[len(base) :] if parts.path.startswith(base) else parts.path
+        out.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
+    return out
+
+
+def _hit(wanted: str, found: list[str]) -> bool:
+    if "#" in wanted:
+        return wanted in found
+    return any(link.split("#")[0] == wanted for link in found)  # the page or a section of it
+
+
+@pytest.mark.parametrize(("question", "answers"), QUESTIONS)
+def test_a_question_finds_its_answer_in_the_first_three_results(
+    searching, site_url, question, answers
+):
+    context, page = searching
+    summary = search(page, question)
+    found = _targets(site_url, top_links(page, 3))
+    assert any(_hit(a, found) for a in answers), (
+        f"{question!r}: none of {answers} in the first three results ({summary}): {found}"
+    )
+    assert not context.errors, context.errors
+
+
+# A question and the same question without its one-letter and stop words: the
+# words that carry no meaning must not change what comes first.
+STOP_WORDS = [
+    ("what is a layer", "layer"),
+    ("how do I delete a container", "delete container"),
+    ("what is an image", "image"),
+    ("is a container a virtual machine", "container virtual machine"),
+]
+
+
+@pytest.mark.parametrize(("question", "words"), STOP_WORDS)
+def test_stop_words_do_not_change_the_ranking(searching, site_url, question, words):
+    _, page = searching
+    search(page, question)
+    with_stop_words = _targets(site_url, top_links(page, 3))
+    search(page, words)
+    without = _targets(site_url, top_links(page, 3))
+    assert with_stop_words == without, (question, with_stop_words, words, without)
