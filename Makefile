@@ -90,3 +90,14 @@ layers-diagram: $(STAMP)
 # of README.md (after running a benchmark; tests/test_results.py checks they match).
 readme-results: $(STAMP)
 	$(BIN)/python scripts/readme_results.py
+
+# The examples' private engine (engine/packages.lock): move to the newest
+# versions in Debian testing (superseded ones leave Debian's pool), then
+# re-record every output and the base image's lock, and review the diff.
+.PHONY: engine-update re-record
+engine-update: $(STAMP)
+	$(BIN)/python scripts/engine_update.py
+
+re-record: $(STAMP)
+	$(BIN)/python -c 'from docsite import baseimage; baseimage.write_lock()'
+	$(BIN)/pytest tests/test_examples.py tests/test_about_examples.py tests/test_worked_example.py --update-examples
