@@ -142,11 +142,35 @@ def started(store: str, *, registry: bool):
         engine.stop()
 
 
+def other_engines() -> dict[str, object]:
+    """What the machine's own engines hold (the reader's, a CI runner's): the
+    default socket and whatever DOCKER_HOST names, where one answers."""
+    import docker
+
+    seen = {}
+    for host in {"unix:///var/run/docker.sock", os.environ.get("DOCKER_HOST", "")} - {""}:
+        with contextlib.suppress(Exception):
+            client = docker.DockerClient(base_url=host, timeout=10)
+            seen[host] = (
+                sorted((c.id, c.status) for c in client.containers.list(all=True)),
+                sorted((i.id, tuple(sorted(i.tags))) for i in client.images.list(all=True)),
+                sorted(v.name for v in client.volumes.list()),
+                sorted(n.id for n in client.networks.list()),
+            )
+    return seen
+
+
 @pytest.fixture(scope="session")
 def engine():
+    before = other_engines()
     with engine_lock(), started("containerd", registry=True) as running:
         with pipindex.serving():
             yield running
+    # The examples never talk to another engine; prove it on this machine's own.
+    after = other_engines()
+    changed = [host for host in before if after.get(host) != before[host]]
+    if changed:
+        pytest.fail(f"the machine's own engine changed during the examples: {changed}")
 
 
 @pytest.fixture(scope="session")
