@@ -135,21 +135,31 @@ def _where(example: Example, original: str, error: BaseException) -> str:
 
 
 def compare(name: str, recorded: str, actual: str) -> None:
-    """Raise OutputChanged with a diff unless both are equal once normalised."""
+    """Raise OutputChanged with a diff unless both are equal once normalised; the
+    message names each recorded line this run did not print, by its line number."""
     expected, got = Normaliser()(recorded), Normaliser()(actual)
     if expected == got:
         return
+    old, new = expected.splitlines(keepends=True), got.splitlines(keepends=True)
     diff = "".join(
         difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            got.splitlines(keepends=True),
+            old,
+            new,
             fromfile=f"snippets/{name} (recorded, normalised)",
             tofile=f"snippets/{name} (this run, normalised)",
         )
     )
+    unprinted = [
+        f"  snippets/{name}:{number + 1}: {old[number].strip()}"
+        for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new).get_opcodes()
+        if tag in ("delete", "replace")
+        for number in range(i1, i2)
+    ]
     raise OutputChanged(
         f"snippets/{name}: the output changed. If the change is right, rerun with "
-        f"--update-examples to record it.\n{diff}"
+        "--update-examples to record it.\nRecorded, but not printed by this run:\n"
+        + "\n".join(unprinted)
+        + f"\n{diff}"
     )
 
 

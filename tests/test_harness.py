@@ -1,0 +1,142 @@
+"""Controls for the example harness (docsite/examples.py): each breaks an example
+on purpose, in a scratch copy, and expects the failure the harness promises.
+None of them needs Docker: the scripts here print without it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from docsite import examples
+from docsite.examples import Example, ExampleFailed, OutputChanged, run_python
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def script(tmp_path: Path, monkeypatch, text: str) -> Example:
+    """`text` as snippets/demo/example.py in a scratch snippets folder."""
+    snippets = tmp_path / "snippets"
+    (snippets / "demo").mkdir(parents=True)
+    (snippets / "demo" / "example.py").write_text(textwrap.dedent(text).lstrip())
+    monkeypatch.setattr(examples, "SNIPPETS", snippets)
+    monkeypatch.chdir(tmp_path)
+    return Example("demo/example.py")
+
+
+GOOD = """
+    import uuid
+
+    first, second = uuid.uuid4().hex * 2, uuid.uuid4().hex * 2
+    print(first)
+    #> {a}
+    print(second)
+    #> {b}
+    print(first)
+    #> {a}
+"""
+A, B = "ab" * 32, "cd" * 32  # two IDs as recorded (any hex; the run prints others)
+
+
+def test_outputs_are_compared_after_normalising_both_sides(tmp_path, monkeypatch, eval_example):
+    run_python(script(tmp_path, monkeypatch, GOOD.format(a=A, b=B)), eval_example, update=False)
+
+
+def test_which_ids_are_equal_still_counts(tmp_path, monkeypatch, eval_example):
+    # Recorded: three different IDs; the run prints the first one twice.
+    example = script(tmp_path, monkeypatch, GOOD.format(a=A, b=B).replace(A, "ef" * 32, 1))
+    with pytest.raises(OutputChanged, match="demo/example.py"):
+        run_python(example, eval_example, update=False)
+
+
+def test_a_recorded_output_under_a_print_that_never_runs_fails(tmp_path, monkeypatch, eval_example):
+    text = """
+        leaked = False
+        print("checked")
+        #> checked
+        if leaked:
+            print("the token is in the history")
+            #> the token is in the history
+    """
+    with pytest.raises(OutputChanged) as failure:
+        run_python(script(tmp_path, monkeypatch, text), eval_example, update=False)
+    assert "demo/example.py:6: #> the token is in the history" in str(failure.value)
+
+
+def test_a_recorded_output_with_no_print_fails(tmp_path, monkeypatch, eval_example):
+    text = """
+        value = 1 + 1
+        #> 2
+    """
+    with pytest.raises(OutputChanged, match="demo/example.py:2: #> 2"):
+        run_python(script(tmp_path, monkeypatch, text), eval_example, update=False)
+
+
+def test_a_print_with_no_recorded_output_fails(tmp_path, monkeypatch, eval_example):
+    with pytest.raises(OutputChanged, match=r"\+#> 2"):
+        run_python(script(tmp_path, monkeypatch, "print(1 + 1)\n"), eval_example, update=False)
+
+
+def test_an_example_that_raises_names_its_line(tmp_path, monkeypatch, eval_example):
+    text = """
+        print("before")
+        #> before
+        {}["missing"]
+    """
+    with pytest.raises(ExampleFailed, match=r"demo/example.py:3: .*\nKeyError: 'missing'"):
+        run_python(script(tmp_path, monkeypatch, text), eval_example, update=False)
+
+
+def test_a_failing_example_fails_its_test_and_the_run_goes_on(tmp_path):
+    """The old harness crashed pytest (INTERNALERROR) on a failing example, so the
+    examples after it never ran."""
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "bad.py").write_text('{}["missing"]\n')
+    (tmp_path / "snippets" / "good.py").write_text('print("ok")\n#> ok\n')
+    (tmp_path / "test_two.py").write_text(
+        textwrap.dedent(
+            f"""
+            import pytest
+            from docsite import examples
+
+            @pytest.mark.parametrize("name", ["bad.py", "good.py"])
+            def test_example(name, eval_example, monkeypatch):
+                snippets = __import__("pathlib").Path({str(tmp_path / "snippets")!r})
+                monkeypatch.setattr(examples, "SNIPPETS", snippets)
+                try:
+                    examples.run_python(examples.Example(name), eval_example, update=False)
+                except examples.ExampleFailed as error:
+                    pytest.fail(str(error), pytrace=False)
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert "INTERNALERROR" not in result.stdout + result.stderr
+    assert "1 failed, 1 passed" in result.stdout, result.stdout[-2000:]
+    assert 'bad.py:1: `{}["missing"]`' in result.stdout
+
+
+def test_a_snippet_a_page_includes_is_run_without_being_listed(tmp_path):
+    docs, snippets = tmp_path / "docs", tmp_path / "snippets"
+    (snippets / "new").mkdir(parents=True)
+    docs.mkdir()
+    (snippets / "new" / "thing.console").write_text("$ docker ps\n")
+    (snippets / "new" / "forgotten.py").write_text("print(1)\n")
+    (snippets / "facts").mkdir()
+    (snippets / "facts" / "rule.md").write_text('--8<-- "new/via-fragment.console"\n')
+    (snippets / "new" / "via-fragment.console").write_text("$ true\n")
+    (docs / "page.md").write_text(
+        '=== "CLI"\n\n    ```console\n    --8<-- "new/thing.console"\n    ```\n\n'
+        '--8<-- "facts/rule.md"\n'
+    )
+    found = [str(e) for e in examples.discover(docs, snippets)]
+    assert found == ["new/thing.console", "new/via-fragment.console"]
+    assert examples.unshown(docs, snippets) == ["new/forgotten.py"]
