@@ -1,3 +1,4 @@
+# --8<-- [start:rules]
 """The one place that says which parts of an example's output may change between runs.
 
 Pages show every output exactly as it was recorded. When the tests run an
@@ -8,26 +9,29 @@ both through this normaliser, so only the parts below are ignored:
   width, in the order they first appear: the first is 1111…, the second 2222….
   The same ID always gets the same number within one example, so the
   comparison still checks which IDs are equal and which differ. A 12-digit
-  short ID counts as the full ID it starts.
-- Ages and durations ("Up 3 seconds", "2 minutes ago") and timestamps
-  (ISO 8601, like 2026-11-28T05:31:24Z).
+  short ID counts as the full ID it starts (so does any 12-digit number:
+  a short ID can be all digits).
+- Ages and durations after "Up" and before "ago" ("Up 3 seconds",
+  "2 minutes ago"), and timestamps (ISO 8601, like 2026-11-28T05:31:24Z).
 - BuildKit's timings: "DONE 0.4s", "0.1s done", and the seconds it prints
   before each line a RUN step writes ("#7 0.512 hello"). A slow step also
   prints its line twice, once when it starts and once with "done": the first
   is dropped, since whether it shows depends on the machine's speed.
 - Sizes of 10 MB and more: they depend on the base image's packages.
-- Host ports that Docker picks at random (from the ephemeral range).
+- Host ports Docker picks at random, and containerd's snapshot numbers.
 - Terminal colour codes.
 """
+# --8<-- [end:rules]
 
 import re
 
 _HEX64 = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 _HEX12 = re.compile(r"(?<![0-9a-zA-Z_-])[0-9a-f]{12}(?![0-9a-zA-Z_-])")
-_DURATION = re.compile(
-    r"\b(?:Less than a second|About an? (?:minute|hour)"
+_AGE = (
+    r"(?:Less than a second|About an? (?:minute|hour)"
     r"|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))"
 )
+_DURATION = re.compile(rf"(?<=\bUp ){_AGE}|\b{_AGE}(?= ago\b)")
 _TIMESTAMP = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
 _BUILD_DONE = re.compile(r"\bDONE \d+\.\d+s$", re.MULTILINE)
 _BUILD_TIME_DONE = re.compile(r" \d+\.\d+s done$", re.MULTILINE)
@@ -35,6 +39,7 @@ _BUILD_LINE_TIME = re.compile(r"^(#\d+) \d+\.\d+ ", re.MULTILINE)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")
 _PORT = re.compile(r"\b(127\.0\.0\.1|0\.0\.0\.0|localhost):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SNAPSHOT = re.compile(r"(?<=/snapshots/)\d+(?=/)")  # containerd counts every snapshot
 _STARTED = re.compile(r"^(#\d+ .+)\n(?=\1 (?:.* )?done$)", re.MULTILINE)
 
 
@@ -58,6 +63,7 @@ class Normaliser:
     def __init__(self) -> None:
         self._ids: dict[str, str] = {}
         self._next = _patterns()
+        self._snapshots: dict[str, str] = {}
 
     def _pattern(self, full_or_short: str) -> str:
         for known, pattern in self._ids.items():
@@ -82,7 +88,12 @@ class Normaliser:
         text = _BUILD_TIME_DONE.sub(" done", text)  # a fast step prints no time at all
         text = _SIZE.sub(_big_size, text)
         text = _PORT.sub(r"\1:<port>", text)
+        text = _SNAPSHOT.sub(self._snapshot, text)
         return text
+
+    def _snapshot(self, match: re.Match) -> str:
+        """Snapshot numbers in order of appearance, so equal ones stay equal."""
+        return self._snapshots.setdefault(match.group(0), str(len(self._snapshots) + 1))
 
 
 def _big_size(match: re.Match) -> str:
