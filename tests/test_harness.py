@@ -140,3 +140,20 @@ def test_a_snippet_a_page_includes_is_run_without_being_listed(tmp_path):
     found = [str(e) for e in examples.discover(docs, snippets)]
     assert found == ["new/thing.console", "new/via-fragment.console"]
     assert examples.unshown(docs, snippets) == ["new/forgotten.py"]
+
+
+def test_a_moved_debian_says_the_base_image_changed_and_how_to_re_record(tmp_path, monkeypatch):
+    from docsite import baseimage
+
+    tar, packages = tmp_path / "rootfs.tar", tmp_path / "rootfs.packages"
+    tar.write_bytes(b"a root file system")
+    packages.write_text("python3.13-minimal\t3.13.5-2\nzlib1g\t1:1.3.dfsg+really1.3.1-1+b1\n")
+    lock = tmp_path / "base-image.lock"
+    monkeypatch.setattr(baseimage, "LOCK", lock)
+    lock.write_text(baseimage.record(tar, packages))
+    baseimage.check(tar, packages)  # as recorded: fine
+    packages.write_text(packages.read_text().replace("3.13.5-2", "3.13.6-1"))
+    with pytest.raises(baseimage.BaseImageChanged) as changed:
+        baseimage.check(tar, packages)
+    assert "python3.13-minimal 3.13.6-1" in str(changed.value)
+    assert "make re-record" in str(changed.value)
