@@ -6,7 +6,7 @@
 Material's getting-started would have: theme.font left out (Roboto and Roboto
 Mono from Google Fonts) and Material's own Mermaid integration (a superfences
 custom fence with class "mermaid", which makes Material load mermaid@11 from
-unpkg) instead of hooks/diagrams.py's pre-rendered SVGs.
+unpkg) instead of docsite/diagrams.py's pre-rendered SVGs.
 
 Each page is opened in a fresh browser context (empty cache) in headless
 Chromium and measured until the network is idle: requests, requests to other
@@ -46,15 +46,13 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from docsite import results
+from docsite.chromium import CHROMIUM_ARGS, chromium_path
+from docsite.mkdocs_env import mkdocs_env
+from docsite.pageload import cold_view
+from docsite.server import serve
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from support.pageload import cold_view  # noqa: E402
-from support.server import serve  # noqa: E402
-from support.site import CHROMIUM_ARGS, chromium_path  # noqa: E402
-
-from docsite import results  # noqa: E402
-from docsite.mkdocs_env import mkdocs_env  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench-standins"
 COMMAND = ".venv/bin/python benchmarks/page_weight.py"
@@ -154,7 +152,6 @@ def build_default(dest: Path) -> None:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
         raw = yaml_load(file, loader=get_yaml_loader(config=tags))
     theme = {k: v for k, v in raw["theme"].items() if k != "font"}
-    hooks = [h for h in raw.get("hooks", []) if not re.search("diagram|mermaid", h)]
     mermaid = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
     extensions = []
     for ext in raw["markdown_extensions"]:
@@ -167,7 +164,6 @@ def build_default(dest: Path) -> None:
     config = load_config(
         str(ROOT / "mkdocs.yml"),
         theme=theme,
-        hooks=hooks,
         markdown_extensions=extensions,
         site_dir=str(dest),
         strict=False,

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from support.pageload import cold_view, origin
 from support.site import ROOT
+
+from docsite.pageload import cold_view, origin
 
 pytestmark = pytest.mark.browser
 

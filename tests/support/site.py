@@ -5,7 +5,6 @@ tests/conftest.py imports them all with `from support.site import *`.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -14,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from docsite.chromium import CHROMIUM_ARGS, chromium_path
 from docsite.mkdocs_env import mkdocs_env
-from support.server import serve
+from docsite.server import serve
 
 __all__ = ["built_site", "site_url", "browser"]  # the fixtures conftest imports
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def build(dest: Path, project: Path = ROOT, *, strict: bool = True) -> subprocess.CompletedProcess:
@@ -73,14 +72,6 @@ def site_url(built_site) -> str:
     """The built site at http://127.0.0.1:PORT/; unknown paths get 404.html."""
     with serve(built_site) as url:
         yield url
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium here; Google Chrome on GitHub's runners; $CHROMIUM wins."""
-    for candidate in (os.environ.get("CHROMIUM"), "chromium", "google-chrome"):
-        if candidate and (found := shutil.which(candidate)):
-            return found
-    return None
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """One cold page view in Chromium, measured: requests, bytes, timings.
 
-Shared by the page-weight test and benchmarks/page_weight.py, so the budget the
-test enforces and the numbers the benchmark prints are counted the same way.
+Shared by the page-weight test (tests/test_browser.py) and
+benchmarks/page_weight.py, so the budget the test enforces and the numbers the
+benchmark prints are counted the same way.
 """
 
 from __future__ import annotations

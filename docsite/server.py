@@ -2,7 +2,8 @@
 
 A plain http.server answers an unknown path with its own error page; static hosts
 (GitHub Pages, Netlify, ...) answer it with the site's 404.html, which is what a
-reader arriving from a stale link sees. This server does the same.
+reader arriving from a stale link sees. This server does the same. Used by the
+site tests (tests/support/site.py) and benchmarks/page_weight.py.
 """
 
 from __future__ import annotations
