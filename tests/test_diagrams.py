@@ -1,5 +1,6 @@
 """Diagrams: Mermaid sources in snippets/diagrams/, rendered SVGs cached beside
-them, inlined at build time by hooks/diagrams.py. No browser and no Node here:
+them, inlined at build time by the ```mermaid custom fence mkdocs.yml declares
+(docsite/diagrams.py). No browser and no Node here:
 these tests read the committed renders and build small sites from them.
 
 Re-render after changing a diagram: `make diagrams`.
@@ -7,39 +8,28 @@ Re-render after changing a diagram: `make diagrams`.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from docsite import diagram_content
+from docsite import diagram_cache, diagram_content, diagram_svg, diagrams
 
 ROOT = Path(__file__).resolve().parent.parent
 DIAGRAMS = ROOT / "snippets" / "diagrams"
 EXPECTED = {"image-layers", "container-layers", "lifecycle", "build-image-containers"}
 SVG_NS = "{http://www.w3.org/2000/svg}"
-
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _load(ROOT / "hooks" / "diagrams.py", "diagrams_hook_under_test")
-renderer = _load(ROOT / "scripts" / "render_diagrams.py", "render_diagrams_under_test")
-SOURCES = hook.sources(ROOT)
+SOURCES = diagram_cache.sources(ROOT)
 
 
 def rendered(name: str) -> str:
-    return hook.rendered_path(name, SOURCES[name], ROOT).read_text(encoding="utf-8")
+    return diagram_cache.rendered_path(name, SOURCES[name], ROOT).read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------ the cache
@@ -51,7 +41,7 @@ def test_the_four_diagrams_exist():
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_every_diagram_has_an_up_to_date_render(name):
-    path = hook.rendered_path(name, SOURCES[name], ROOT)
+    path = diagram_cache.rendered_path(name, SOURCES[name], ROOT)
     assert path.is_file(), (
         f"{name}.mmd (or the renderer's config) changed since it was rendered: "
         f"run `make diagrams` and commit {path.relative_to(ROOT)}"
@@ -59,17 +49,18 @@ def test_every_diagram_has_an_up_to_date_render(name):
 
 
 def test_no_stale_render_is_left_behind():
-    current = {hook.rendered_path(n, s, ROOT).name for n, s in SOURCES.items()}
+    current = {diagram_cache.rendered_path(n, s, ROOT).name for n, s in SOURCES.items()}
     on_disk = {p.name for p in (DIAGRAMS / "rendered").glob("*.svg")}
     assert on_disk == current, "run `make diagrams`: it removes renders no .mmd maps to"
 
 
 def test_the_key_follows_the_source_not_its_whitespace():
     source = SOURCES["lifecycle"]
-    key = hook.cache_key(source, ROOT)
-    assert hook.cache_key("    " + source.replace("\n", "  \n"), ROOT) != key  # indent is content
-    assert hook.cache_key(source + "\n\n", ROOT) == key  # trailing blank lines are not
-    assert hook.cache_key(source.replace("docker rm", "docker rmi"), ROOT) != key
+    key = diagram_cache.cache_key(source, ROOT)
+    indented = "    " + source.replace("\n", "  \n")
+    assert diagram_cache.cache_key(indented, ROOT) != key  # indent is content
+    assert diagram_cache.cache_key(source + "\n\n", ROOT) == key  # trailing blank lines are not
+    assert diagram_cache.cache_key(source.replace("docker rm", "docker rmi"), ROOT) != key
 
 
 # ------------------------------------------------------------------ the content
@@ -84,7 +75,7 @@ def committed_render(diagrams: Path, name: str) -> Path:
 def content_differences(diagrams: Path, name: str) -> list[str]:
     source = (diagrams / f"{name}.mmd").read_text(encoding="utf-8")
     svg = committed_render(diagrams, name).read_text(encoding="utf-8")
-    return diagram_content.differences(source, svg, hook.svg_id(name))
+    return diagram_content.differences(source, svg, diagram_cache.svg_id(name))
 
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
@@ -150,7 +141,7 @@ def test_unknown_mermaid_syntax_fails_instead_of_being_skipped():
 def test_rendered_svg_is_accessible_and_self_contained(name):
     text = rendered(name)
     svg = ET.fromstring(text)
-    sid = hook.svg_id(name)
+    sid = diagram_cache.svg_id(name)
     assert svg.tag == f"{SVG_NS}svg" and svg.get("id") == sid
     assert svg.get("role") == "img"
     by_id = {el.get("id"): el for el in svg.iter() if el.get("id")}
@@ -166,8 +157,8 @@ def test_rendered_svg_is_accessible_and_self_contained(name):
     assert "<script" not in text and "<foreignObject" not in text
     assert not re.search(r"""(?:href|src)=["'](?!#)""", text)
     assert "@import" not in text and "@font-face" not in text
-    outside_var = renderer.without_var(re.sub(r"<(title|desc)\b.*?</\1>", "", text, flags=re.S))
-    assert not renderer.COLOUR.search(outside_var)
+    outside_var = diagram_svg.without_var(re.sub(r"<(title|desc)\b.*?</\1>", "", text, flags=re.S))
+    assert not diagram_svg.COLOUR.search(outside_var)
     assert "var(--md-default-fg-color" in text and "var(--md-default-bg-color" in text
     # Scales with the content column.
     assert svg.get("width") == "100%" and svg.get("viewBox") and not svg.get("height")
@@ -177,49 +168,51 @@ def test_postprocess_refuses_an_svg_without_text_alternative():
     text = rendered("image-layers")
     broken = re.sub(r"<title\b.*?</title>", "", text, flags=re.S)
     with pytest.raises(ValueError, match="accTitle"):
-        renderer.postprocess(broken, "image-layers")
+        diagram_svg.postprocess(broken, "image-layers", ROOT)
 
 
 def test_postprocess_refuses_an_unmapped_colour():
     text = rendered("lifecycle").replace("<path ", '<path fill="#123456" ', 1)
     with pytest.raises(ValueError, match="#123456"):
-        renderer.postprocess(text, "lifecycle")
+        diagram_svg.postprocess(text, "lifecycle", ROOT)
 
 
 # ------------------------------------------------------------------ the build
 
 
 def make_project(tmp_path: Path, page: str) -> Path:
-    """A copy of what the build reads (mkdocs.yml, the hook, snippets, the
-    renderer's pinned inputs) with one page; the real docs/ are not touched."""
+    """A copy of what the build reads (mkdocs.yml, snippets, the renderer's
+    pinned inputs) with one page; the real docs/ are not touched."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "package-lock.json"):
+    for name in ("mkdocs.yml", "package-lock.json", *diagram_cache.RENDER_INPUTS):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, project / name)
     for name in ("snippets", "overrides"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name)
-    (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "diagrams.py", project / "hooks" / "diagrams.py")
-    (project / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "render_diagrams.py", project / "scripts")
+        shutil.copytree(ROOT / name, project / name, dirs_exist_ok=True)
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text(page, encoding="utf-8")
     return project
 
 
 def build_project(project: Path, monkeypatch) -> str:
-    """`mkdocs build --strict` of the project; the built index.html."""
-    monkeypatch.chdir(project)  # pymdownx.snippets' base_path is relative to it
+    """`mkdocs build --strict` of the project, from another directory and with
+    no hooks (as a builder that ignores `hooks:` would); the built index.html."""
+    elsewhere = project.parent / "elsewhere"
+    elsewhere.mkdir(exist_ok=True)
+    # Neither the copy nor the repository: every path must resolve from mkdocs.yml.
+    monkeypatch.chdir(elsewhere)
     config = load_config(
         str(project / "mkdocs.yml"),
         docs_dir=str(project / "docs"),
         site_dir=str(project / "site"),
         nav=[{"Home": "index.md"}],
-        # This hook only: the others (and plugins such as social cards or git
-        # dates) have their own tests and needs.
+        # The diagrams need no hook: the fence comes from markdown_extensions.
+        # The hooks and plugins left out (social cards, git dates) have their
+        # own tests and needs.
         plugins=["search"],
-        hooks=["hooks/diagrams.py"],
+        hooks=[],
+        watch=[],  # only `mkdocs serve` reads it; the copy lacks hooks/ and docsite/
         extra_css=[],
         extra_javascript=[],
         strict=True,
@@ -234,10 +227,19 @@ def fence(name: str, indent: str = "") -> str:
     )
 
 
-def test_real_config_registers_the_hook():
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = re.search(r"^hooks:\n((?:[ #].*\n|\n)+)", text, re.M)[1]
-    assert re.search(r"^\s*-\s*hooks/diagrams\.py\s*$", hooks, re.M)
+def test_real_config_declares_the_fence_and_no_diagram_hook():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    fences = config.mdx_configs["pymdownx.superfences"]["custom_fences"]
+    mermaid = [f for f in fences if f["name"] == "mermaid"]
+    assert len(mermaid) == 1 and mermaid[0]["format"] is diagrams.format_mermaid, fences
+    assert not [h for h in config.hooks if "diagram" in h], config.hooks
+
+
+# The build's diagram: the SVG inlined in a box that keeps its text readable.
+DIAGRAM_BOX = re.compile(
+    r'<div class="diagram" data-search-exclude tabindex="0" '
+    r'style="--diagram-readable-width: (\d+)px"><svg id="([\w-]+)"'
+)
 
 
 def test_build_inlines_the_svg_and_loads_no_mermaid(tmp_path, monkeypatch):
@@ -250,9 +252,15 @@ def test_build_inlines_the_svg_and_loads_no_mermaid(tmp_path, monkeypatch):
         + fence("image-layers", indent="    ")
     )
     html = build_project(make_project(tmp_path, page), monkeypatch)
-    assert html.count('<div class="diagram" data-search-exclude><svg') == 3
-    assert 'id="diagram-lifecycle"' in html and 'id="diagram-lifecycle-2"' in html
-    assert 'id="diagram-image-layers"' in html
+    boxes = DIAGRAM_BOX.findall(html)
+    assert [sid for _, sid in boxes] == [
+        "diagram-lifecycle",
+        "diagram-lifecycle-2",
+        "diagram-image-layers",
+    ], boxes
+    # The width at which the base text is 12 px: wider than a 375 px phone.
+    expected = diagrams.readable_width(rendered("lifecycle"))
+    assert int(boxes[0][0]) == round(expected) and expected > 375
     assert 'role="img"' in html and "<title id=" in html and "<desc id=" in html
     assert "--8<--" not in html and "language-mermaid" not in html
     assert 'class="mermaid"' not in html
@@ -264,16 +272,18 @@ def test_build_inlines_the_svg_and_loads_no_mermaid(tmp_path, monkeypatch):
 
 
 def test_a_stale_render_fails_the_build_naming_page_and_file(tmp_path, monkeypatch, caplog):
+    """The copy's source is edited, the repository's is not: the build fails
+    only if it reads the copy's diagrams."""
     page = "---\ndescription: Scratch page.\n---\n# Scratch { #scratch }\n\n" + fence("lifecycle")
     project = make_project(tmp_path, page)
     mmd = project / "snippets" / "diagrams" / "lifecycle.mmd"
     mmd.write_text(mmd.read_text().replace("removal failed", "removal went wrong"))
     with pytest.raises(Abort):
         build_project(project, monkeypatch)
-    # What `mkdocs build` prints as its error lines.
+    # What `mkdocs build` prints as its error lines: MkDocs names the page.
     message = caplog.text
-    assert "index.md" in message
-    assert "snippets/diagrams/lifecycle.mmd" in message
+    assert "Error reading page 'index.md'" in message
+    assert "snippets/diagrams/lifecycle.mmd has no up-to-date render" in message
     assert "make diagrams" in message
 
 
@@ -284,8 +294,29 @@ def test_a_fence_not_from_a_diagram_file_fails_the_build(tmp_path, monkeypatch, 
     )
     with pytest.raises(Abort):
         build_project(make_project(tmp_path, page), monkeypatch)
-    assert "index.md: a mermaid fence (starting 'flowchart LR')" in caplog.text
+    assert "Error reading page 'index.md'" in caplog.text
+    assert "a mermaid fence (starting 'flowchart LR')" in caplog.text
     assert "matches no file in snippets/diagrams" in caplog.text
+
+
+def test_without_the_project_among_snippet_base_paths_the_fence_says_what_to_add(tmp_path):
+    """The project root comes from pymdownx.snippets' base_path, not the
+    working directory: without it the formatter fails and names the fix."""
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(tmp_path)]}},
+    )
+    with pytest.raises(diagrams.DiagramError, match=r"!relative \$config_dir"):
+        diagrams.format_mermaid(SOURCES["lifecycle"], "mermaid", "diagram", {}, md)
+    assert (
+        diagrams.project_root(
+            markdown.Markdown(
+                extensions=["pymdownx.snippets"],
+                extension_configs={"pymdownx.snippets": {"base_path": [str(tmp_path), str(ROOT)]}},
+            )
+        )
+        == ROOT
+    )
 
 
 def test_the_real_site_loads_no_mermaid(built_site):
