@@ -17,10 +17,12 @@ import difflib
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PROMPT = "$ "
+_quote = "'"
 EXPECTS_FAILURE = re.compile(r"#\s*fails\b")
 
 
@@ -67,12 +69,24 @@ def run(
     timeout: float = 300,
 ) -> list[Step]:
     """Run every command in order with bash; return the steps with what they printed.
-    Raises CommandFailed when a command's exit status is not the one it declares."""
+    Raises CommandFailed when a command's exit status is not the one it declares.
+
+    Each command runs in a new bash, which starts where the previous one ended, as
+    in one terminal: in its directory, with the variables it set (a reader's
+    `digest=$(...)` is there for the next command)."""
     ran = []
     full_env = {**os.environ, **env}
+    state = Path(tempfile.mkdtemp(prefix="transcript-")) / "state.sh"
     for step in steps:
+        script = (
+            f'set -a; [ -f "{state}" ] && . "{state}" 2>/dev/null\n'
+            f"{step.command}\n"
+            # The shell's state for the next command (readonly variables excluded).
+            f'__rc=$?; echo "cd {_quote}$PWD{_quote}" > "{state}"; '
+            f"export -p | grep -vE '^declare -[a-zA-Z]*r' >> \"{state}\"; exit $__rc"
+        )
         result = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", step.command],
+            ["bash", "-o", "pipefail", "-c", script],
             cwd=cwd,
             env=full_env,
             stdout=subprocess.PIPE,

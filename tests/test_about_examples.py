@@ -107,3 +107,33 @@ def test_pages_name_the_engine_that_recorded_the_outputs(engine, request):
     assert (RECORDED_WITH.read_text(), RECORDED_WITH_LINE.read_text()) == expected, (
         "the engine differs from the one that recorded the outputs: re-record with `make re-record`"
     )
+
+
+def test_commands_share_one_shell_session(tmp_path):
+    """A transcript reads like one terminal: a variable a command sets and the
+    directory it moves to are there for the next command."""
+    steps = transcript.parse('$ x=$(echo hi)\n$ cd sub\n$ echo "$x from $(basename "$PWD")"\n')
+    (tmp_path / "sub").mkdir()
+    ran = transcript.run(steps, cwd=tmp_path, env={})
+    assert ran[-1].output == ["hi from sub"]
+
+
+def test_a_command_must_declare_that_it_fails(tmp_path):
+    with pytest.raises(transcript.CommandFailed, match="mark it `# fails"):
+        transcript.run(transcript.parse("$ exit 3\n"), cwd=tmp_path, env={})
+    with pytest.raises(transcript.CommandFailed, match="but is marked `# fails`"):
+        transcript.run(transcript.parse("$ true  # fails: it should\n"), cwd=tmp_path, env={})
+    transcript.run(transcript.parse("$ false  # fails: as declared\n"), cwd=tmp_path, env={})
+
+
+def test_buildkit_steps_that_ran_at_once_may_come_in_either_order():
+    head = '#0 building with "default" instance using docker driver\n\n'
+    context = "#{n} [internal] load build context\n#{n} transferring context: 30B done\n\n"
+    base = "#{n} [1/2] FROM docker.io/library/x@sha256:{h}\n#{n} DONE 0.1s\n\n"
+    tail = "#4 exporting to image\n#4 DONE 0.2s\n$ echo next\nnext\n"
+    one = "$ docker build .\n" + head + context.format(n=2) + base.format(n=3, h="ab" * 32) + tail
+    two = "$ docker build .\n" + head + base.format(n=2, h="cd" * 32) + context.format(n=3) + tail
+    assert Normaliser()(one) == Normaliser()(two)
+    # What a step printed still counts, and so does its label.
+    assert Normaliser()(one) != Normaliser()(one.replace("30B", "31B"))
+    assert Normaliser()(one) != Normaliser()(one.replace("[1/2]", "[1/3]"))

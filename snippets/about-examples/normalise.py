@@ -17,6 +17,9 @@ both through this normaliser, so only the parts below are ignored:
   before each line a RUN step writes ("#7 0.512 hello"). A slow step also
   prints its line twice, once when it starts and once with "done": the first
   is dropped, since whether it shows depends on the machine's speed.
+- The order of BuildKit's steps and their numbers (#5, #6): it runs independent
+  steps at the same time and numbers them as they start. Each step's own lines
+  keep their order, and labels such as [2/6] still give the Dockerfile's order.
 - Sizes of 10 MB and more: they depend on the base image's packages.
 - Host ports Docker picks at random, and containerd's snapshot numbers.
 - Terminal colour codes.
@@ -39,6 +42,7 @@ _BUILD_LINE_TIME = re.compile(r"^(#\d+) \d+\.\d+ ", re.MULTILINE)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")
 _PORT = re.compile(r"\b(127\.0\.0\.1|0\.0\.0\.0|localhost):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_STEP = re.compile(r"^#(\d+) ")
 _SNAPSHOT = re.compile(r"(?<=/snapshots/)\d+(?=/)")  # containerd counts every snapshot
 _STARTED = re.compile(r"^(#\d+ .+)\n(?=\1 (?:.* )?done$)", re.MULTILINE)
 
@@ -86,6 +90,7 @@ class Normaliser:
         text = _BUILD_LINE_TIME.sub(r"\1 <time> ", text)
         text = _BUILD_DONE.sub("DONE <time>", text)
         text = _BUILD_TIME_DONE.sub(" done", text)  # a fast step prints no time at all
+        text = _steps_in_any_order(text)
         text = _SIZE.sub(_big_size, text)
         text = _PORT.sub(r"\1:<port>", text)
         text = _SNAPSHOT.sub(self._snapshot, text)
@@ -94,6 +99,29 @@ class Normaliser:
     def _snapshot(self, match: re.Match) -> str:
         """Snapshot numbers in order of appearance, so equal ones stay equal."""
         return self._snapshots.setdefault(match.group(0), str(len(self._snapshots) + 1))
+
+
+def _steps_in_any_order(text: str) -> str:
+    """Each run of BuildKit lines becomes its steps, numbers dropped, sorted."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        if not _STEP.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and (_STEP.match(lines[end]) or lines[end] == ""):
+            end += 1
+        while lines[end - 1] == "":
+            end -= 1
+        steps: dict[str, list[str]] = {}
+        for line in lines[i:end]:
+            if match := _STEP.match(line):
+                steps.setdefault(match[1], []).append("# " + line[match.end() :])
+        key = lambda step: _HEX64.sub("", step[0])  # noqa: E731 - a step by its first line
+        out.extend(line for step in sorted(steps.values(), key=key) for line in step)
+        i = end
+    return "\n".join(out)
 
 
 def _big_size(match: re.Match) -> str:
