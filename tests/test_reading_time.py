@@ -1,0 +1,71 @@
+"""Reading time computed at build time (docsite/reading_time.py): the figure
+follows the page's prose, code and diagrams aside, and no placeholder is left
+in the built site."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from docsite.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
+
+CONCEPT_PAGES = ["images", "containers", "lifecycle", "why-both", "worked-example", "faq"]
+
+
+def render(source: str) -> str:
+    md = markdown.Markdown(extensions=["docsite.reading_time", "pymdownx.superfences"])
+    return md.convert(source)
+
+
+def shown_minutes(html: str) -> int:
+    found = re.search(r"Reading time: (\d+) min", re.sub(r"<[^>]+>", "", html))
+    assert found, html[:300]
+    return int(found[1])
+
+
+def page(words: int, *extra: str) -> str:
+    # "Reading time: {{ reading_time }}" is 3 words ("{{" and "}}" are none).
+    return "\n\n".join([f"Reading time: {PLACEHOLDER}", " ".join(["word"] * (words - 3)), *extra])
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [(10, 1), (WORDS_PER_MINUTE, 1), (WORDS_PER_MINUTE + 1, 2), (5 * WORDS_PER_MINUTE, 5)],
+)
+def test_a_page_of_n_words_gets_its_minutes(words, expected):
+    assert shown_minutes(render(page(words))) == expected
+
+
+def test_code_blocks_and_outputs_do_not_count():
+    code = "```console\n$ docker ps\n" + "\n".join(["output line here"] * 500) + "\n```"
+    python = "```python\n" + "\n".join(["print('a b c d')  #> a b c d"] * 500) + "\n```"
+    assert shown_minutes(render(page(WORDS_PER_MINUTE, code, python))) == 1
+
+
+def test_diagrams_do_not_count():
+    # Inline SVG, an SVG nested in it as Mermaid draws some, then prose after it.
+    svg = "<svg><text>" + "label " * 900 + "</text><svg><text>x y</text></svg>" + "z " * 900
+    html = f"<p>one two</p>{svg}</svg><p>three</p>"
+    assert count_words(html) == 3
+
+
+def test_the_placeholder_never_survives_into_the_built_site(built_site):
+    left = [
+        path.relative_to(built_site).as_posix()
+        for path in built_site.rglob("*")
+        if path.suffix in {".html", ".json", ".xml"} and "reading_time" in path.read_text()
+    ]
+    assert not left, f"{PLACEHOLDER} left unreplaced in {left}"
+
+
+@pytest.mark.parametrize("name", CONCEPT_PAGES)
+def test_each_concept_page_shows_the_reading_time_of_its_prose(built_site, name):
+    html = (built_site / name / "index.html").read_text()
+    article = html[html.index("<article") : html.index("</article>")]
+    opener = re.search(r'<div class="admonition abstract">.*?</div>', article, re.S)
+    assert opener, f"{name}: no 'In this page' box"
+    # The built article also holds the page's footer ("Last update"), a few
+    # words that the Markdown the extension saw did not have.
+    assert abs(shown_minutes(opener[0]) - minutes(count_words(article))) <= 1
