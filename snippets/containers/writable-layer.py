@@ -2,11 +2,7 @@ import docker
 
 client = docker.from_env()
 container = client.containers.run(
-    "python:3.13-slim",
-    ["sleep", "infinity"],
-    name="containers-rw",
-    labels={"docs-example": ""},
-    detach=True,
+    "python:3.13-slim", ["sleep", "infinity"], name="containers-rw", detach=True
 )
 container.exec_run(["sh", "-c", 'echo "my notes" > /srv/notes.txt'])  # add
 container.exec_run(["sh", "-c", 'echo "changed here" >> /etc/motd'])  # change
@@ -24,25 +20,18 @@ for change in sorted(container.diff(), key=lambda c: c["Path"]):
     #> A /srv/notes.txt
 
 look = 'tail -n 1 /etc/motd; stat -c "%A %n" /etc/issue; ls /etc/issue.net'
-print(container.exec_run(["sh", "-c", look]).output.decode())
-'''
-changed here
--rw------- /etc/issue
-ls: cannot access '/etc/issue.net': No such file or directory
-'''
+for line in container.exec_run(["sh", "-c", look]).output.decode().splitlines():
+    print(line)
+    #> changed here
+    #> -rw------- /etc/issue
+    #> ls: cannot access '/etc/issue.net': No such file or directory
 
 # A second container from the same image sees the image's files, untouched.
-fresh = client.containers.run(
-    "python:3.13-slim",
-    ["sh", "-c", look],
-    labels={"docs-example": ""},
-    remove=True,
-)
-print(fresh.decode())
-'''
-permitted by applicable law.
--rw-r--r-- /etc/issue
-/etc/issue.net
-'''
+fresh = client.containers.run("python:3.13-slim", ["sh", "-c", look], remove=True)
+for line in fresh.decode().splitlines():
+    print(line)
+    #> permitted by applicable law.
+    #> -rw-r--r-- /etc/issue
+    #> /etc/issue.net
 
 container.remove(force=True)

@@ -3,62 +3,54 @@ import json
 import tarfile
 
 import docker
+from python_on_whales import DockerClient
 
-client = docker.from_env()
-labels = {"docs-example": ""}
+client = docker.from_env()  # the Docker SDK: run, inspect, save
+buildx = DockerClient()  # python-on-whales: builds with BuildKit, like `docker build`
 
-image, _ = client.images.build(
-    path="demo", tag="images-demo:v1", labels=labels, rm=True
-)
+buildx.build("demo", tags="images-demo:v1", progress=False)
+image = client.images.get("images-demo:v1")
 print(image.id)
-#> sha256:1111111111111111111111111111111111111111111111111111111111111111
+#> sha256:d5511aa590b185b934bc1c19be83d053c25d2cac72b738f8b985985c8181ac63
 
-# The image ID is a digest of content. Which content depends on the image store.
-containerd_store = "io.containerd.snapshotter.v1" in str(client.info()["DriverStatus"])
+# On the containerd image store the ID is the digest of the image's index (or
+# manifest): the blob that index.json in the saved archive points to.
+# (On the classic store it is the digest of the config; see the CLI's classic tab.)
 with open("images-demo.tar", "wb") as archive:
     archive.writelines(image.save())
 with tarfile.open("images-demo.tar") as saved:
-    if containerd_store:
-        # The ID is the digest of the image's manifest (or index) blob.
-        name = "blobs/sha256/" + image.id.removeprefix("sha256:")
-    else:
-        # The ID is the digest of the image config, which manifest.json names.
-        name = json.load(saved.extractfile("manifest.json"))[0]["Config"]
-    digest = "sha256:" + hashlib.sha256(saved.extractfile(name).read()).hexdigest()
+    top = json.load(saved.extractfile("index.json"))["manifests"][0]
+    blob = saved.extractfile("blobs/sha256/" + top["digest"].removeprefix("sha256:")).read()
+    digest = "sha256:" + hashlib.sha256(blob).hexdigest()
 print(digest)
-#> sha256:1111111111111111111111111111111111111111111111111111111111111111
+#> sha256:d5511aa590b185b934bc1c19be83d053c25d2cac72b738f8b985985c8181ac63
 assert digest == image.id
+for entry in json.loads(blob)["manifests"]:
+    print(entry["platform"]["os"], entry["platform"]["architecture"], entry["digest"][:19])
+    #> linux amd64 sha256:18dbadcb2709
+    #> unknown unknown sha256:c83cd5e6ea45
 
 # A container writes to its own layer; the image does not change.
 output = client.containers.run(
     "images-demo:v1",
     ["sh", "-c", "echo changed > /message.txt && cat /message.txt"],
     name="images-writer",
-    labels=labels,
 )
 print(output.decode().strip())
 #> changed
 print(client.images.get("images-demo:v1").id == image.id)
 #> True
-print(
-    client.containers.run("images-demo:v1", remove=True, labels=labels).decode().strip()
-)
+print(client.containers.run("images-demo:v1", remove=True).decode().strip())
 #> first
 
 # A tag is a name that can move: latest goes to a new image, v1 stays.
 image.tag("images-demo", "latest")
-client.images.build(
-    path="demo",
-    tag="images-demo:latest",
-    buildargs={"MESSAGE": "second"},
-    labels=labels,
-    rm=True,
-)
+buildx.build("demo", tags="images-demo:latest", build_args={"MESSAGE": "second"}, progress=False)
 for tag in ("images-demo:latest", "images-demo:v1"):
-    output = client.containers.run(tag, remove=True, labels=labels)
+    output = client.containers.run(tag, remove=True)
     print(tag, client.images.get(tag).short_id, output.decode().strip())
-    #> images-demo:latest sha256:222222222222 second
-    #> images-demo:v1 sha256:111111111111 first
+    #> images-demo:latest sha256:f0836111e509 second
+    #> images-demo:v1 sha256:d5511aa590b1 first
 
 client.containers.get("images-writer").remove()
 client.images.remove("images-demo:v1")
