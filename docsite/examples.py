@@ -189,14 +189,22 @@ def run_python(example: Example, eval_example, *, update: bool) -> None:
     that with the file. So a `#>` under a print that never ran, or one with no
     print above it, shows up as a difference naming its line."""
     from pytest_examples import CodeExample
+    from pytest_examples.lint import black_format, ruff_format
 
     original = example.path.read_text()
     _reject_block_outputs(example, original)
     eval_example.set_config(line_length=100, target_version="py311")
     eval_example.print_callback = None  # raw output: the page shows what was printed
     if update:
-        eval_example.format(CodeExample.create(original, path=example.path))
-        original = example.path.read_text()
+        # Formatted here, not with eval_example.format(): that one rewrites the
+        # file at the end of the session, over the outputs written below.
+        formatted = ruff_format(
+            CodeExample.create(original, path=example.path), eval_example.config
+        )
+        formatted = black_format(formatted, eval_example.config, remove_double_blank=True)
+        if formatted != original:
+            example.path.write_text(formatted)
+            original = formatted
     else:
         eval_example.lint(CodeExample.create(original, path=example.path))
     bare = CodeExample.create(without_outputs(original), path=example.path)
