@@ -59,9 +59,11 @@ class Running:
 
     def inventory(self) -> set[str]:
         c = self.client
+        images = c.images.list(all=True)
         return (
             {f"container {x.id}" for x in c.containers.list(all=True)}
-            | {f"image {x.id}" for x in c.images.list(all=True)}
+            | {f"image {x.id}" for x in images}
+            | {f"tag {tag}" for x in images for tag in x.tags}
             | {f"volume {x.name}" for x in c.volumes.list()}
             | {f"network {x.name}" for x in c.networks.list()}
         )
@@ -84,6 +86,12 @@ class Running:
         for container in c.containers.list(all=True):
             container.remove(force=True, v=True)
             removed.append(f"container {container.name}")
+        for image in c.images.list(all=True):  # a tag added to a baseline image
+            for tag in image.tags:
+                if f"tag {tag}" not in self.baseline:
+                    with contextlib.suppress(Exception):
+                        c.images.remove(tag)
+                        removed.append(f"tag {tag}")
         for _ in range(3):  # an image can hold another (a child, a tag of the same index)
             extra = [i for i in c.images.list(all=True) if f"image {i.id}" not in self.baseline]
             for image in extra:
