@@ -2,10 +2,13 @@
 
 Usage: make layers-diagram      (then `make diagrams` renders it to SVG)
 
-Builds snippets/worked-example/app with the stand-in base image and the local
-package index the tests use (tests/support/docker_env.py, under the same run
-lock), reads the image's real layers (instruction, size, diff ID) and writes
-snippets/diagrams/worked-example-layers.mmd. What it built is removed again.
+Builds snippets/worked-example/app with BuildKit, exactly as the page does
+(`docker build -t ... app`), on the examples' private engine (docsite/engine.py,
+containerd image store) with the stand-in base image and the local package
+index the tests use, under the tests' run lock; reads the image's real layers
+(instruction, size, diff ID) from its config's history and writes
+snippets/diagrams/worked-example-layers.mmd. The engine and everything it
+built are deleted afterwards.
 tests/test_worked_example.py rebuilds the app and checks the committed file
 against a fresh rendering of it.
 """
@@ -13,8 +16,14 @@ against a fresh rendering of it.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import io
+import json
+import os
 import re
+import subprocess
 import sys
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,18 +42,22 @@ class Step:
     diff_id: str | None  # None: the step changed only the image config
 
 
-def build(client, pip_index_url: str | None, path: Path = APP, tag: str = TAG, **options):
-    """Build the app as the page does (classic builder, through the API)."""
-    image, _ = client.images.build(
-        path=str(path),
-        tag=tag,
-        **options,
-        rm=True,
-        network_mode="host",
-        buildargs={"PIP_INDEX_URL": pip_index_url} if pip_index_url else {},
-        labels={"docs-example": ""},
+def build(client, env: dict[str, str], path: Path = APP, tag: str = TAG, *extra: str):
+    """Build the app as the page does (`docker build`, BuildKit); the image."""
+    subprocess.run(
+        ["docker", "build", *extra, "-t", tag, str(path)],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
     )
-    return image
+    return client.images.get(tag)
+
+
+def config(image) -> dict:
+    """The image's config JSON (history with empty_layer, rootfs), from `docker save`."""
+    with tarfile.open(fileobj=io.BytesIO(b"".join(image.save()))) as saved:
+        manifest = json.load(saved.extractfile("manifest.json"))
+        return json.load(saved.extractfile(manifest[0]["Config"]))
 
 
 def instructions(dockerfile: str) -> list[str]:
@@ -62,24 +75,24 @@ def instructions(dockerfile: str) -> list[str]:
 def steps(client, image, dockerfile: str) -> list[Step]:
     """One Step per history entry above the base image, oldest first.
 
-    The classic builder commits every step as an image of its own, so a step
-    added a layer exactly when its image has one more diff ID than the step
-    before. The entries pair with the Dockerfile's instructions in order; the
-    builder appends one LABEL entry per --label (labels= in the API)."""
+    BuildKit writes one history entry per instruction; an entry made no layer
+    exactly when its `empty_layer` is true, and the entries that did take the
+    image's diff IDs in order. The entries pair with the Dockerfile's
+    instructions in order."""
     base_entries = len(client.images.get(BASE).history())
-    entries = list(reversed(image.history()))[base_entries:]
-    names = instructions(dockerfile)
-    names += ["LABEL (--label)"] * (len(entries) - len(names))
-    previous = len(client.images.get(BASE).attrs["RootFS"]["Layers"])
+    image_config = config(image)
+    history = image_config["history"]
+    diff_ids = iter(image_config["rootfs"]["diff_ids"])
+    sizes = [entry["Size"] for entry in reversed(image.history())]
+    layers = [None if entry.get("empty_layer") else next(diff_ids) for entry in history]
     found = []
-    for name, entry in zip(names, entries, strict=True):
-        if entry["Id"] == "<missing>":
-            raise ValueError(
-                "the build's steps are not local images: build with the classic builder"
-            )
-        layers = client.images.get(entry["Id"]).attrs["RootFS"]["Layers"]
-        found.append(Step(name, entry["Size"], layers[-1] if len(layers) > previous else None))
-        previous = len(layers)
+    for name, size, diff_id in zip(
+        instructions(dockerfile),
+        sizes[base_entries:],
+        layers[base_entries:],
+        strict=True,
+    ):
+        found.append(Step(name, size, diff_id))
     return found
 
 
@@ -168,26 +181,27 @@ def mermaid(client, image, dockerfile: str) -> str:
 def main() -> int:
     import docker
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from support import docker_env
+    from docsite import baseimage, engine, pipindex
 
-    client = docker.from_env(timeout=300)
-    with (
-        docker_env.engine_lock(),
-        docker_env.standin_base(client),
-        docker_env.local_pip_index() as index,
-    ):
-        before = docker_env.inventory(client)
-        try:
-            image = build(client, index)
-            TARGET.write_text(mermaid(client, image, (APP / "Dockerfile").read_text()))
-        finally:
-            # The tag first: removing it removes its parents, the build's steps.
-            with contextlib.suppress(docker.errors.ImageNotFound):
-                client.images.remove(TAG, force=True)
-            docker_env.remove_new(client, before)
+    with engine_lock(), engine.running() as private, pipindex.serving():
+        client = docker.DockerClient(base_url=private.host, timeout=300)
+        baseimage.load(client)
+        image = build(client, private.env())
+        TARGET.write_text(mermaid(client, image, (APP / "Dockerfile").read_text()))
     print(f"wrote {TARGET.relative_to(ROOT)}; now run `make diagrams` and commit both")
     return 0
+
+
+@contextlib.contextmanager
+def engine_lock():
+    """The run lock the tests hold (tests/support/docker_env.py), so this never
+    runs while a test run uses the private engine."""
+    from docsite.engine import CACHE
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "run.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 if __name__ == "__main__":

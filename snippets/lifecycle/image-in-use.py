@@ -1,28 +1,24 @@
 import docker
+from python_on_whales import docker as cli
 
 client = docker.from_env()
-image, _ = client.images.build(
-    path="in-use",
-    tag="lifecycle-in-use:v1",
-    labels={"docs-example": ""},
-    rm=True,  # remove the build's intermediate containers, as `docker build` does
-)
-output = client.containers.run(
-    "lifecycle-in-use:v1", name="lifecycle-in-use", labels={"docs-example": ""}
-)
+image = cli.build("in-use", tags=["lifecycle-in-use:v1"])  # BuildKit, as `docker build`
+output = client.containers.run("lifecycle-in-use:v1", name="lifecycle-in-use")
 print(output.decode().strip())
 #> Hello from lifecycle-in-use.
 container = client.containers.get("lifecycle-in-use")
 print(container.status)
 #> exited
 
-try:
-    client.images.remove("lifecycle-in-use:v1")
-except docker.errors.APIError as error:
-    print(error.explanation)
-    '''
-    conflict: unable to remove repository reference "lifecycle-in-use:v1" (must force) - container 111111111111 is using its referenced image 222222222222
-    '''
+# By tag, and by ID: the engine refuses while the container exists.
+for name in ("lifecycle-in-use:v1", image.id):
+    try:
+        client.images.remove(name)
+    except docker.errors.APIError as error:
+        # "conflict: unable to delete ... (must be forced) - <why>"
+        print(error.explanation.partition(" - ")[2])
+        #> container 40ed58b9af38 is using its referenced image 04291f194f33
+        #> image is being used by stopped container 40ed58b9af38
 
 container.remove()
 client.images.remove("lifecycle-in-use:v1")

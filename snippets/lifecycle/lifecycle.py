@@ -5,7 +5,6 @@ container = client.containers.create(
     "python:3.13-slim",
     ["sleep", "infinity"],
     name="lifecycle-demo",
-    labels={"docs-example": ""},
     init=True,  # a tiny init as PID 1 passes SIGTERM on, so stop is quick
 )
 
@@ -55,7 +54,6 @@ try:
         "python:3.13-slim",
         ["cat", "/srv/notes.txt"],
         name="lifecycle-demo",
-        labels={"docs-example": ""},
         remove=True,
     )
 except docker.errors.ContainerError as error:  # cat exited with status 1

@@ -1,7 +1,7 @@
 import docker
 
 client = docker.from_env()
-client.volumes.create("lifecycle-data", labels={"docs-example": ""})
+client.volumes.create("lifecycle-data")
 mount = {"lifecycle-data": {"bind": "/data", "mode": "rw"}}
 
 write = (
@@ -12,14 +12,13 @@ writer = client.containers.run(
     "python:3.13-slim",
     ["sh", "-c", write],
     name="lifecycle-writer",
-    labels={"docs-example": ""},
     volumes=mount,
     detach=True,
 )
 writer.wait()
 writer.remove()  # the writable layer goes; the volume stays
 
-reader = {"labels": {"docs-example": ""}, "volumes": mount, "remove": True}
+reader = {"volumes": mount, "remove": True}
 
 # A new container, the same volume: the volume's file is there...
 output = client.containers.run("python:3.13-slim", ["cat", "/data/note.txt"], **reader)

@@ -1,13 +1,12 @@
 import docker
 
 client = docker.from_env()
-client.volumes.create("why-both-data", labels={"docs-example": ""})
+client.volumes.create("why-both-data")
 script = "echo in-the-layer > /greeting.txt; echo in-the-volume > /data/note.txt"
 container = client.containers.run(
     "python:3.13-slim",
     ["sh", "-c", script],
     name="why-both-commit",
-    labels={"docs-example": ""},
     mounts=[docker.types.Mount(target="/data", source="why-both-data")],
     detach=True,
 )
@@ -27,12 +26,7 @@ assert after[:-1] == before
 output = client.containers.run(
     image.id,
     ["sh", "-c", "cat /greeting.txt; ls -A /data | wc -l"],
-    labels={"docs-example": ""},
     remove=True,
 )
 print(output.decode().split())
 #> ['in-the-layer', '0']
-
-container.remove()
-client.images.remove("why-both-committed:v1")
-client.volumes.get("why-both-data").remove()

@@ -5,9 +5,7 @@ import docker
 client = docker.from_env()
 
 def in_container(*command):
-    output = client.containers.run(
-        "python:3.13-slim", list(command), labels={"docs-example": ""}, remove=True
-    )
+    output = client.containers.run("python:3.13-slim", list(command), remove=True)
     return output.decode().strip()
 
 # In its own PID namespace, the container's process is number 1.

@@ -1,17 +1,15 @@
 import docker
+from python_on_whales import docker as cli
 
 client = docker.from_env()
-image, _ = client.images.build(
-    path="secret-arg",
-    tag="why-both-secret:v1",
-    rm=True,
-    buildargs={"API_TOKEN": "not-a-real-token-123"},
-    labels={"docs-example": ""},
+cli.build(
+    "secret-arg",
+    tags=["why-both-secret:v1"],
+    build_args={"API_TOKEN": "not-a-real-token-123"},
 )
 # Anyone who can pull the image can read its history.
-for entry in image.history():
+for entry in client.images.get("why-both-secret:v1").history():
     if "not-a-real-token-123" in entry["CreatedBy"]:
-        print(entry["CreatedBy"].split(" /bin/sh")[0])
-        #> |1 API_TOKEN=not-a-real-token-123
-
-client.images.remove("why-both-secret:v1")
+        print(entry["CreatedBy"][:60])
+        #> RUN |1 API_TOKEN=not-a-real-token-123 /bin/sh -c python -c "
+        #> ARG API_TOKEN=not-a-real-token-123

@@ -1,58 +1,35 @@
-import os
 from pathlib import Path
 
 import docker
+from python_on_whales import docker as cli
 
 client = docker.from_env()
-mirror = (
-    {"PIP_INDEX_URL": os.environ["PIP_INDEX_URL"]}
-    if "PIP_INDEX_URL" in os.environ
-    else {}
-)
-
-def build(tag):
-    return client.images.build(
-        path="app",
-        tag=tag,
-        rm=True,  # remove each step's container, as the CLI does
-        network_mode="host",
-        buildargs=mirror,
-        labels={"docs-example": ""},
-    )
-
-v1, _ = build("worked-example-app:v1")
+cli.build("app", tags=["worked-example-app:v1"])
 app = Path("app/app.py")
-app.write_text(
-    app.read_text().replace("Hello from a container", "Hello from a rebuilt container")
-)
-v2, logs = build("worked-example-app:v2")
+app.write_text(app.read_text().replace("Hello from a container", "Hello from a rebuilt container"))
+# The build's log, as `docker build` prints it: "#8 [3/6] RUN ..." then
+# "#8 CACHED" for a step the cache answered.
+log = list(cli.build("app", tags=["worked-example-app:v2"], progress="plain", stream_logs=True))
+steps, cached = {}, set()
+for line in log:
+    number, _, text = line.strip().partition(" ")
+    if text.startswith("[") and "/" in text.split("]")[0]:  # "[3/6] RUN ..."
+        position = int(text[1:].split("/")[0])
+        steps[number] = (position, text.split("] ", 1)[1])
+    elif text == "CACHED":
+        cached.add(number)
+# In build order (BuildKit prints steps that run in parallel in any order).
+for number, (position, instruction) in sorted(steps.items(), key=lambda s: s[1]):
+    if position > 1:  # step 1 is FROM, which only reads the base image
+        print(f"{'cached' if number in cached else 'rebuilt':8} {instruction[:50]}")
+        #> cached   RUN useradd --uid 10001 --no-create-home --shell /
+        #> cached   WORKDIR /app
+        #> cached   COPY requirements.txt .
+        #> cached   RUN pip install --no-cache-dir --root-user-action=
+        #> rebuilt  COPY app.py .
 
-# The build's log: after "Step n/m : ..." comes " ---> Using cache" for a reused step.
-steps = []
-for line in logs:
-    text = line.get("stream", "").strip()
-    if text.startswith("Step "):
-        steps.append([text.split(" : ", 1)[1], "rebuilt"])
-    elif text == "---> Using cache":
-        steps[-1][1] = "cached"
-for instruction, how in steps[1:]:  # steps[0] is FROM, which only reads the base image
-    print(f"{how:8} {instruction[:50]}")
-    #> cached   LABEL org.opencontainers.image.title="hello-app"
-    #> cached   ENV PYTHONUNBUFFERED=1     PYTHONDONTWRITEBYTECODE
-    #> cached   RUN useradd --uid 10001 --no-create-home --shell /
-    #> cached   WORKDIR /app
-    #> cached   COPY requirements.txt .
-    #> cached   ARG PIP_INDEX_URL
-    #> cached   RUN pip install --no-cache-dir --root-user-action=
-    #> rebuilt  COPY app.py .
-    #> rebuilt  USER app
-    #> rebuilt  EXPOSE 8000
-    #> rebuilt  CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--work
-    #> rebuilt  LABEL docs-example=
-
-old, new = v1.attrs["RootFS"]["Layers"], v2.attrs["RootFS"]["Layers"]
-print(sum(a == b for a, b in zip(old, new)), "of", len(new), "layers shared with v1")
+old = client.images.get("worked-example-app:v1").attrs["RootFS"]["Layers"]
+new = client.images.get("worked-example-app:v2").attrs["RootFS"]["Layers"]
+shared = sum(a == b for a, b in zip(old, new, strict=True))
+print(shared, "of", len(new), "layers shared with v1")
 #> 5 of 6 layers shared with v1
-
-client.images.remove("worked-example-app:v1")
-client.images.remove("worked-example-app:v2")

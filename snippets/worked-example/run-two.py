@@ -1,24 +1,12 @@
 import json
-import os
 import time
 import urllib.request
 
 import docker
+from python_on_whales import docker as cli
 
 client = docker.from_env()
-mirror = (
-    {"PIP_INDEX_URL": os.environ["PIP_INDEX_URL"]}
-    if "PIP_INDEX_URL" in os.environ
-    else {}
-)
-image, _ = client.images.build(
-    path="app",
-    tag="worked-example-app:v1",
-    rm=True,  # remove each step's container, as the CLI does
-    network_mode="host",
-    buildargs=mirror,
-    labels={"docs-example": ""},
-)
+cli.build("app", tags=["worked-example-app:v1"])  # BuildKit, as `docker build`
 
 def ask(url):
     """GET url as JSON, retrying while the app starts (for at most about 10 s)."""
@@ -35,7 +23,6 @@ containers = [
         "worked-example-app:v1",
         name=name,
         detach=True,
-        labels={"docs-example": ""},
         ports={"8000/tcp": ("127.0.0.1", None)},  # a random free host port
     )
     for name in ("worked-example-a", "worked-example-b")
@@ -46,10 +33,9 @@ for container in containers:
     answer = ask(f"http://127.0.0.1:{port}/")
     # The host name a container sees is its own short container ID.
     print(container.name, answer["host"], answer["message"])
-    #> worked-example-a 222222222222 Hello from a container
-    #> worked-example-b 111111111111 Hello from a container
+    #> worked-example-a 668f0bb8f3ec Hello from a container
+    #> worked-example-b d876ea3a5958 Hello from a container
     assert answer["host"] == container.short_id
 
 for container in containers:
     container.remove(force=True)
-client.images.remove("worked-example-app:v1")
