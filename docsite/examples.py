@@ -84,21 +84,27 @@ def included(docs: Path = DOCS, snippets: Path = SNIPPETS) -> dict[str, set[str]
     return shown
 
 
+def is_example(name: str, snippets: Path = SNIPPETS) -> bool:
+    """A transcript, or a script that is not part of a build context (a program
+    next to a Dockerfile, such as the worked example's app.py, runs in the image)."""
+    path = snippets / name
+    if name in NOT_EXAMPLES or "__pycache__" in path.parts:
+        return False
+    if path.suffix == ".py":
+        return not (path.parent / "Dockerfile").exists()
+    return path.suffix == ".console"
+
+
 def discover(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[Example]:
     """The examples the pages show, sorted by name."""
-    return sorted(
-        Example(name)
-        for name in included(docs, snippets)
-        if name.endswith((".console", ".py")) and name not in NOT_EXAMPLES
-    )
+    return sorted(Example(name) for name in included(docs, snippets) if is_example(name, snippets))
 
 
 def unshown(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[str]:
     """Example files under snippets/ that no page shows."""
     shown = included(docs, snippets)
-    files = [p for p in snippets.rglob("*") if p.suffix in (".console", ".py")]
-    names = {str(p.relative_to(snippets)) for p in files if "__pycache__" not in p.parts}
-    return sorted(names - set(shown))
+    names = {str(p.relative_to(snippets)) for p in snippets.rglob("*") if p.is_file()}
+    return sorted(n for n in names - set(shown) if is_example(n, snippets))
 
 
 # ------------------------------------------------------------------ comparing

@@ -150,9 +150,11 @@ def test_allowlist_entries_are_not_primary_sources():
 
 
 # The checker itself, on input known to be bad or fine.
-ARTICLE = '<header><a href="https://github.com/o/r" class="md-source">repo</a></header>' \
-    '<article class="md-content__inner md-typeset">{}</article>' \
+ARTICLE = (
+    '<header><a href="https://github.com/o/r" class="md-source">repo</a></header>'
+    '<article class="md-content__inner md-typeset">{}</article>'
     '<footer><a href="https://squidfunk.github.io/mkdocs-material/">Material</a></footer>'
+)
 
 
 def test_checker_flags_links_to_other_hosts():
