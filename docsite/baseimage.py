@@ -23,7 +23,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from docsite.engine import CACHE, ROOT, STORES, EngineUnavailable
+from docsite.engine import CACHE, ROOT, STORES, EngineUnavailable, sha256_of
 
 LOCK = ROOT / "engine" / "base-image.lock"
 NAME = "python:3.13-slim"
@@ -95,7 +95,7 @@ def record(tar: Path, packages: Path) -> str:
     return (
         "# The stand-in python:3.13-slim the outputs were recorded with (docsite/baseimage.py).\n"
         "# Written by `make re-record`; compared on every test run.\n"
-        f"sha256 {_sha256(tar)}\n" + packages.read_text()
+        f"sha256 {sha256_of(tar)}\n" + packages.read_text()
     )
 
 
@@ -119,14 +119,6 @@ def write_lock() -> None:
     """Record the stand-in as it is made today (`make re-record`)."""
     tar = rootfs(checked=False)
     LOCK.write_text(record(tar, tar.with_suffix(".packages")))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load(client) -> None:

@@ -69,7 +69,7 @@ def download(package: Package) -> Path:
     debs = CACHE / "engine-debs"
     debs.mkdir(parents=True, exist_ok=True)
     target = debs / Path(package.pool_path).name
-    if target.exists() and _sha256(target) == package.sha256:
+    if target.exists() and sha256_of(target) == package.sha256:
         return target
     url = f"{MIRROR}/{package.pool_path}"
     partial = target.with_suffix(".partial")
@@ -81,7 +81,7 @@ def download(package: Package) -> Path:
             f"cannot download {url} ({error}); if Debian dropped this version, "
             "run `make engine-update` to move engine/packages.lock to the newest"
         ) from error
-    actual = _sha256(partial)
+    actual = sha256_of(partial)
     if actual != package.sha256:
         partial.unlink()
         raise EngineUnavailable(
@@ -91,7 +91,7 @@ def download(package: Package) -> Path:
     return target
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

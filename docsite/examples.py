@@ -172,12 +172,15 @@ def compare(name: str, recorded: str, actual: str) -> None:
 def run_console(example: Example, *, cwd: Path, env: dict[str, str], update: bool) -> None:
     recorded = example.path.read_text()
     ran = transcript.run(transcript.parse(recorded), cwd=cwd, env=env)
-    actual = transcript.render(ran)
-    if update:
-        if actual != recorded:
-            example.path.write_text(actual)
-        return
-    compare(example.name, recorded, actual)
+    settle(example, recorded, transcript.render(ran), update=update)
+
+
+def settle(example: Example, recorded: str, actual: str, *, update: bool) -> None:
+    """Record the run's output (--update-examples), or compare it with the file."""
+    if not update:
+        compare(example.name, recorded, actual)
+    elif actual != recorded:
+        example.path.write_text(actual)
 
 
 # ------------------------------------------------------------------ Python scripts
@@ -220,12 +223,7 @@ def run_python(example: Example, eval_example, *, update: bool) -> None:
         inserter, _ = eval_example._run(bare, "update", None, True, None)
     except Exception as error:  # noqa: BLE001 - reported as this example's failure
         raise ExampleFailed(_where(example, original, error)) from None
-    actual = inserter._insert_print_statements(bare)
-    if update:
-        if actual != original:
-            example.path.write_text(actual)
-        return
-    compare(example.name, original, actual)
+    settle(example, original, inserter._insert_print_statements(bare), update=update)
 
 
 def _reject_block_outputs(example: Example, source: str) -> None:
