@@ -10,7 +10,8 @@ runs right after abbr (priority 7) and before toc (5):
   rewrites that link per page and, under --strict, fails on an unknown anchor;
 - an <abbr> inside a heading is unwrapped to plain text, so headings, their ids
   and the table of contents stay clean;
-- an <abbr> already inside a link keeps its tooltip and gets no second link;
+- an <abbr> already inside a link, or inside a <summary> (a control of its
+  own), keeps its tooltip and gets no link;
 - on the glossary page an entry does not link to itself.
 
 A term finds its entry through the glossary's own headings
@@ -100,7 +101,9 @@ class _GlossaryLinks(Treeprocessor):
                 _wrap(el, parent, f"{href_base}#{target}")
             return
         for child in list(el):
-            self._walk(child, el, inside_link or el.tag == "a", own, href_base)
+            # A <summary> is a control itself: a link inside it would be a
+            # control inside a control (axe: nested-interactive).
+            self._walk(child, el, inside_link or el.tag in ("a", "summary"), own, href_base)
 
 
 def _wrap(abbr, parent, href):

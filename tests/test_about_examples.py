@@ -137,3 +137,25 @@ def test_buildkit_steps_that_ran_at_once_may_come_in_either_order():
     # What a step printed still counts, and so does its label.
     assert Normaliser()(one) != Normaliser()(one.replace("30B", "31B"))
     assert Normaliser()(one) != Normaliser()(one.replace("[1/2]", "[1/3]"))
+
+
+def test_a_step_run_once_per_platform_counts_once():
+    both = "#5 [internal] load build context\n#5 transferring context: 58B done\n#5 DONE 0.0s\n"
+    both += both.replace("#5", "#6")
+    once = both.replace("#6 transferring context: 58B done\n", "")
+    assert Normaliser()(both) == Normaliser()(once)
+
+
+def test_table_columns_may_widen():
+    narrow = "NAMES   STATUS\nfirst   Exited (0) 5 seconds ago\n"
+    wide = "NAMES   STATUS\nfirst   Exited (0) Less than a second ago\n".replace("   ", "    ")
+    assert Normaliser()(narrow) == Normaliser()(wide)
+    assert Normaliser()(narrow) != Normaliser()(narrow.replace("first", "other"))
+
+
+def test_steps_with_one_label_compare_as_a_set_of_lines():
+    first = "#5 [internal] load build context\n#5 transferring context: 58B done\n#5 DONE 0.0s\n"
+    second = "#6 [internal] load build context\n#6 DONE 0.0s\n"
+    assert Normaliser()(first + second) == Normaliser()(
+        second.replace("#6", "#5") + first.replace("#5", "#6")
+    )

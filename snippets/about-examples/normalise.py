@@ -20,6 +20,11 @@ both through this normaliser, so only the parts below are ignored:
 - The order of BuildKit's steps and their numbers (#5, #6): it runs independent
   steps at the same time and numbers them as they start. Each step's own lines
   keep their order, and labels such as [2/6] still give the Dockerfile's order.
+  Steps with the same label (one per platform) count as one, their lines as
+  a set: which of them does the shared work, such as sending the build
+  context, varies.
+- How wide a table's columns are: a column is as wide as its widest value, so
+  an age like "Less than a second ago" moves the columns after it.
 - Sizes of 10 MB and more: they depend on the base image's packages.
 - Host ports Docker picks at random, and containerd's snapshot numbers.
 - Terminal colour codes.
@@ -43,6 +48,7 @@ _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")
 _PORT = re.compile(r"\b(127\.0\.0\.1|0\.0\.0\.0|localhost):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _STEP = re.compile(r"^#(\d+) ")
+_COLUMNS = re.compile(r"(?<=\S) {2,}")  # the gap between two table columns
 _SNAPSHOT = re.compile(r"(?<=/snapshots/)\d+(?=/)")  # containerd counts every snapshot
 _STARTED = re.compile(r"^(#\d+ .+)\n(?=\1 (?:.* )?done$)", re.MULTILINE)
 
@@ -83,17 +89,18 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         text = _ANSI.sub("", text)
         text = _STARTED.sub("", text)
+        text = _BUILD_LINE_TIME.sub(r"\1 <time> ", text)
+        text = _BUILD_DONE.sub("DONE <time>", text)
+        text = _BUILD_TIME_DONE.sub(" done", text)  # a fast step prints no time at all
+        text = _steps_in_any_order(text)  # before IDs are numbered in order of appearance
         text = _HEX64.sub(self._hex, text)
         text = _HEX12.sub(self._hex, text)
         text = _TIMESTAMP.sub("<timestamp>", text)
         text = _DURATION.sub("<duration>", text)
-        text = _BUILD_LINE_TIME.sub(r"\1 <time> ", text)
-        text = _BUILD_DONE.sub("DONE <time>", text)
-        text = _BUILD_TIME_DONE.sub(" done", text)  # a fast step prints no time at all
-        text = _steps_in_any_order(text)
         text = _SIZE.sub(_big_size, text)
         text = _PORT.sub(r"\1:<port>", text)
         text = _SNAPSHOT.sub(self._snapshot, text)
+        text = _COLUMNS.sub("  ", text)
         return text
 
     def _snapshot(self, match: re.Match) -> str:
@@ -118,8 +125,15 @@ def _steps_in_any_order(text: str) -> str:
         for line in lines[i:end]:
             if match := _STEP.match(line):
                 steps.setdefault(match[1], []).append("# " + line[match.end() :])
-        key = lambda step: _HEX64.sub("", step[0])  # noqa: E731 - a step by its first line
-        out.extend(line for step in sorted(steps.values(), key=key) for line in step)
+        by_label: dict[str, list[str]] = {}
+        for step in steps.values():
+            by_label.setdefault(_HEX64.sub("", step[0]), []).append(step)
+        for label in sorted(by_label):
+            same = by_label[label]
+            if len(same) == 1:
+                out.extend(same[0])
+            else:  # one step per platform: their lines as one set
+                out.extend([same[0][0], *sorted({line for step in same for line in step[1:]})])
         i = end
     return "\n".join(out)
 
