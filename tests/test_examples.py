@@ -5,9 +5,11 @@ transcript and `.py` script a page shows is one test here, named after its file.
 Nobody keeps a list, so a new example on a page cannot go unrun.
 """
 
+import re
+
 import pytest
 
-from docsite import examples
+from docsite import examples, transcript
 
 EXAMPLES = examples.discover()
 
@@ -27,3 +29,34 @@ def test_discovery_finds_both_kinds_on_every_page_with_examples():
     assert {"images.md", "containers.md", "lifecycle.md", "why-both.md"} <= pages
     kinds = {example.kind for example in EXAMPLES}
     assert kinds == {"console", "python"}
+
+
+# What the old harness added to commands so that its tests could run; a reader
+# copies the commands, so none may appear on a page.
+TEST_ONLY = re.compile(
+    r"--label docs-example|--network[ =]host|PIP_INDEX_URL|DOCKER_BUILDKIT"
+    r"|\bdocker (?:buildx )?build\b.*(?:\s-q\b|--quiet|--progress[ =]quiet)"
+)
+
+
+def test_commands_on_the_pages_carry_no_test_only_flags():
+    found = [
+        f"{example}: {step.command.splitlines()[0]}"
+        for example in EXAMPLES
+        if example.kind == "console"
+        for step in transcript.parse(example.path.read_text())
+        if TEST_ONLY.search(step.command)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_test_only_flag_check_catches_each_flag():
+    for command in (
+        "docker run --label docs-example x",
+        "docker build --network host .",
+        "docker build --build-arg PIP_INDEX_URL .",
+        "docker build -q -t x .",
+        "docker buildx build --push --progress=quiet .",
+    ):
+        assert TEST_ONLY.search(command), command
+    assert not TEST_ONLY.search("docker ps -q")
