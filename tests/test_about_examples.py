@@ -159,3 +159,15 @@ def test_steps_with_one_label_compare_as_a_set_of_lines():
     assert Normaliser()(first + second) == Normaliser()(
         second.replace("#6", "#5") + first.replace("#5", "#6")
     )
+
+
+def test_a_step_named_again_when_its_output_resumes_counts_once():
+    once = (
+        "#1 [internal] load build definition\n#1 transferring dockerfile: 94B done\n#1 DONE 0.0s\n"
+    )
+    again = (
+        "#1 [internal] load build definition\n#1 DONE 0.0s\n\n"
+        "#1 [internal] load build definition\n#1 transferring dockerfile: 94B done\n#1 DONE 0.0s\n"
+    )
+    assert Normaliser()(once) == Normaliser()(again)
+    assert Normaliser()(once) != Normaliser()(once.replace("94B", "95B"))

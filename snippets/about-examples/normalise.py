@@ -22,7 +22,8 @@ both through this normaliser, so only the parts below are ignored:
   keep their order, and labels such as [2/6] still give the Dockerfile's order.
   Steps with the same label (one per platform) count as one, their lines as
   a set: which of them does the shared work, such as sending the build
-  context, varies.
+  context, varies. A step named again when its output resumes counts once,
+  and its DONE line counts as its last.
 - How wide a table's columns are: a column is as wide as its widest value, so
   an age like "Less than a second ago" moves the columns after it.
 - Sizes of 10 MB and more: they depend on the base image's packages.
@@ -124,7 +125,11 @@ def _steps_in_any_order(text: str) -> str:
         steps: dict[str, list[str]] = {}
         for line in lines[i:end]:
             if match := _STEP.match(line):
-                steps.setdefault(match[1], []).append("# " + line[match.end() :])
+                step = steps.setdefault(match[1], [])
+                if (text := "# " + line[match.end() :]) not in step:  # said again on resuming
+                    step.append(text)
+        for step in steps.values():  # its end, wherever a late line came
+            step.sort(key=lambda line: line in ("# DONE <time>", "# CACHED"))
         by_label: dict[str, list[str]] = {}
         for step in steps.values():
             by_label.setdefault(_HEX64.sub("", step[0]), []).append(step)
