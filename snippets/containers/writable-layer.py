@@ -19,7 +19,7 @@ for change in sorted(container.diff(), key=lambda c: c["Path"]):
     #> C /srv
     #> A /srv/notes.txt
 
-look = 'tail -n 1 /etc/motd; stat -c "%A %n" /etc/issue; ls /etc/issue.net'
+look = 'tail -n 1 /etc/motd; stat -c "%A %n" /etc/issue; ls /etc/issue.net 2>&1'
 for line in container.exec_run(["sh", "-c", look]).output.decode().splitlines():
     print(line)
     #> changed here
