@@ -15,8 +15,6 @@ docsite/results.py has the convention); then `make readme-results`.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import os
 import platform
 import shutil
@@ -49,15 +47,6 @@ def build(context: Path, env: dict[str, str], *extra: str) -> float:
         stderr=subprocess.PIPE,
     )
     return time.perf_counter() - started
-
-
-@contextlib.contextmanager
-def engine_lock():
-    """The run lock the tests hold (tests/support/docker_env.py)."""
-    engine.CACHE.mkdir(parents=True, exist_ok=True)
-    with open(engine.CACHE / "run.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
 
 
 def measure(runs: int, env: dict[str, str], context: Path) -> dict[str, list[float]]:
@@ -103,7 +92,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with (
-        engine_lock(),
+        engine.run_lock(),
         engine.running() as private,
         pipindex.serving(),
         tempfile.TemporaryDirectory() as tmp,

@@ -16,6 +16,7 @@ as well as the tests.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -344,6 +345,18 @@ def _unmount_below(base: Path) -> None:
     points = [line.split()[1] for line in mounts]
     for point in sorted((p for p in points if p.startswith(str(base) + "/")), reverse=True):
         subprocess.run(["umount", "-l", point], capture_output=True)
+
+
+@contextlib.contextmanager
+def run_lock():
+    """Wait for, then hold, the machine's one lock on the private engines. Their
+    run and data directories are fixed paths, so every user of them (tests,
+    benchmarks, scripts) takes it; it sits beside them, not in the cache, which
+    XDG_CACHE_HOME can move."""
+    RUN_DIR.parent.mkdir(parents=True, exist_ok=True)
+    with open(RUN_DIR.parent / "docs-examples.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @contextlib.contextmanager

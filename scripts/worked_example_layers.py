@@ -15,8 +15,6 @@ against a fresh rendering of it.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import io
 import json
 import os
@@ -183,25 +181,13 @@ def main() -> int:
 
     from docsite import baseimage, engine, pipindex
 
-    with engine_lock(), engine.running() as private, pipindex.serving():
+    with engine.run_lock(), engine.running() as private, pipindex.serving():
         client = docker.DockerClient(base_url=private.host, timeout=300)
         baseimage.load(client)
         image = build(client, private.env())
         TARGET.write_text(mermaid(client, image, (APP / "Dockerfile").read_text()))
     print(f"wrote {TARGET.relative_to(ROOT)}; now run `make diagrams` and commit both")
     return 0
-
-
-@contextlib.contextmanager
-def engine_lock():
-    """The run lock the tests hold (tests/support/docker_env.py), so this never
-    runs while a test run uses the private engine."""
-    from docsite.engine import CACHE
-
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / "run.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
 
 
 if __name__ == "__main__":

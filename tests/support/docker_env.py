@@ -9,13 +9,13 @@
 - `run_example`: runs one example and afterwards returns the engine to the state
   it had before (containers, images, volumes, networks, build cache, registry),
   whether the example passed or not.
-- Runs are serialised by a lock file, so two test runs never share an engine.
+- Runs are serialised by the engines' lock (docsite.engine.run_lock), so two
+  runs never share an engine.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import subprocess
@@ -26,22 +26,13 @@ from pathlib import Path
 import pytest
 
 from docsite import baseimage, examples, pipindex, transcript
-from docsite.engine import CACHE, STORES, Engine, EngineUnavailable, why_not_here
+from docsite.engine import STORES, Engine, EngineUnavailable, run_lock, why_not_here
 from docsite.registry import Registry
 
 
 def say(line: str) -> None:
     """One line on the terminal, even under pytest's output capture."""
     sys.__stderr__.write(f"\n[docs-examples] {line}\n")
-
-
-@contextlib.contextmanager
-def engine_lock():
-    """Wait for, then hold, the run lock (tests, benchmarks and scripts take it)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / "run.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
 
 
 @dataclass
@@ -171,7 +162,7 @@ def other_engines() -> dict[str, object]:
 @pytest.fixture(scope="session")
 def engine():
     before = other_engines()
-    with engine_lock(), started("containerd", registry=True) as running:
+    with run_lock(), started("containerd", registry=True) as running:
         with pipindex.serving():
             yield running
     # The examples never talk to another engine; prove it on this machine's own.
