@@ -291,6 +291,8 @@ class Engine:
         for base in (self.run_dir, self.data_root):
             _unmount_below(base)
             shutil.rmtree(base, ignore_errors=True)
+            with contextlib.suppress(OSError):  # the other store's engine may still use it
+                base.parent.rmdir()
         subprocess.run(
             ["ip", "link", "delete", self.store.bridge],
             capture_output=True,
