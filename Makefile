@@ -99,5 +99,5 @@ engine-update: $(STAMP)
 	$(BIN)/python scripts/engine_update.py
 
 re-record: $(STAMP)
-	$(BIN)/python -c 'from docsite import baseimage; baseimage.write_lock()'
+	$(BIN)/python -c 'from docsite.engine import baseimage; baseimage.write_lock()'
 	$(BIN)/pytest tests/test_examples.py tests/test_about_examples.py tests/test_worked_example.py --update-examples

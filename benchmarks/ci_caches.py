@@ -14,10 +14,10 @@ The steps, as .ci/run and the harness run them:
 - pip: `pip install --require-hashes -r requirements.txt` into a fresh venv,
   from PyPI (cold), then from the same files on local disk (warm; see
   pip_install for why not pip's own cache).
-- engine .deb files: docsite.engine.download() for every row of
+- engine .deb files: docsite.engine.packages.download() for every row of
   engine/packages.lock, with $XDG_CACHE_HOME/docker-images-explained/engine-debs
   empty, then filled (a warm run only re-checks each file's sha256).
-- base image tar: docsite.baseimage.rootfs() (mmdebstrap, as root), with no
+- base image tar: docsite.engine.baseimage.rootfs() (mmdebstrap, as root), with no
   tar, then with the tar there. Once each: it takes minutes.
 """
 
@@ -40,10 +40,10 @@ NAME = "ci_caches"
 
 # Run in a child process so each sees its own XDG_CACHE_HOME: both modules read
 # it when they are imported.
-DEBS = "from docsite import engine\nfor p in engine.packages(): engine.download(p)\n"
+DEBS = "from docsite.engine import packages\nfor p in packages.packages(): packages.download(p)\n"
 # Not checked against engine/base-image.lock: this times the making, and Debian
 # may have moved since the lock was recorded.
-BASE_IMAGE = "from docsite import baseimage\nbaseimage.rootfs(checked=False)\n"
+BASE_IMAGE = "from docsite.engine import baseimage\nbaseimage.rootfs(checked=False)\n"
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from docsite import results
-from docsite.engine import version
+from docsite.engine.packages import version
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = ".venv/bin/python benchmarks/example_suite.py"

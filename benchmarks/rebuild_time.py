@@ -4,7 +4,7 @@ code change, with the cache and with --no-cache, median of 5 each.
 Usage: .venv/bin/python benchmarks/rebuild_time.py [--runs N]
 
 Builds snippets/worked-example/app exactly as the page does (`docker build`,
-BuildKit) on the examples' private engine (docsite/engine.py, containerd image
+BuildKit) on the examples' private engine (docsite/engine/, containerd image
 store) with the stand-in base image and the local package index the tests use,
 under the tests' run lock, so it never runs during a test run. The engine and
 everything it built are deleted at the end. Prints a Markdown table and writes the figures
@@ -25,9 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import docker
-
-from docsite import baseimage, engine, pipindex, results
+from docsite import results
+from docsite.engine import lab
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "snippets" / "worked-example" / "app"
@@ -91,18 +90,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    with (
-        engine.run_lock(),
-        engine.running() as private,
-        pipindex.serving(),
-        tempfile.TemporaryDirectory() as tmp,
-    ):
-        client = docker.DockerClient(base_url=private.host, timeout=300)
-        baseimage.load(client)
+    with lab.lab(pip_index=True) as private, tempfile.TemporaryDirectory() as tmp:
         context = Path(tmp) / "app"
         shutil.copytree(APP, context)
         measured = measure(args.runs, private.env(), context)
-        engine_version = private.version()["engine"]
+        engine_version = private.engine.version()["engine"]
     print(
         f"Worked example rebuild, Docker Engine {engine_version} (BuildKit, containerd "
         f"image store), {os.cpu_count()} CPUs, {platform.machine()}:\n"

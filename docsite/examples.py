@@ -24,12 +24,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from docsite import transcript
+from docsite import includes, transcript
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-INCLUDE = re.compile(r"""^\s*-{1,3}8<-{1,3}\s+["']([^"':]+)(?::[^"']*)?["']""", re.MULTILINE)
 # Shown on a page, but not an example of Docker: the normaliser's own code
 # (About the examples prints it; tests/test_about_examples.py tests it).
 NOT_EXAMPLES = {"about-examples/normalise.py"}
@@ -71,7 +70,7 @@ def included(docs: Path = DOCS, snippets: Path = SNIPPETS) -> dict[str, set[str]
     shown: dict[str, set[str]] = {}
 
     def follow(text: str, page: str) -> None:
-        for name in INCLUDE.findall(text):
+        for _, name in includes.includes(text):
             if name in shown.setdefault(name, set()) or page in shown[name]:
                 continue
             shown[name].add(page)
@@ -82,6 +81,15 @@ def included(docs: Path = DOCS, snippets: Path = SNIPPETS) -> dict[str, set[str]
     for page in sorted(docs.rglob("*.md")):
         follow(page.read_text(), str(page.relative_to(docs)))
     return shown
+
+
+def missing_includes(docs: Path = DOCS) -> list[str]:
+    """`docs/page.md:LINE: --8<-- "x": no such file under snippets/`, for each one."""
+    return [
+        problem
+        for page in sorted(docs.rglob("*.md"))
+        for problem in includes.missing(page.read_text(), f"docs/{page.relative_to(docs)}")
+    ]
 
 
 def is_example(name: str, snippets: Path = SNIPPETS) -> bool:
@@ -171,7 +179,8 @@ def compare(name: str, recorded: str, actual: str) -> None:
 
 def run_console(example: Example, *, cwd: Path, env: dict[str, str], update: bool) -> None:
     recorded = example.path.read_text()
-    ran = transcript.run(transcript.parse(recorded), cwd=cwd, env=env)
+    steps = transcript.parse(recorded, example.name)
+    ran = transcript.run(steps, cwd=cwd, env=env, name=example.name)
     settle(example, recorded, transcript.render(ran), update=update)
 
 

@@ -30,6 +30,7 @@ EXPECTS_FAILURE = re.compile(r"#\s*fails\b")
 class Step:
     command: str
     output: list[str] = field(default_factory=list)
+    line: int = 0  # where the command starts in its file, from 1
 
     def render(self) -> str:
         first, *rest = self.command.split("\n")
@@ -37,22 +38,24 @@ class Step:
         return "\n".join(lines)
 
 
-def parse(text: str) -> list[Step]:
+def parse(text: str, name: str = "<transcript>") -> list[Step]:
+    """The transcript's steps; a malformed one raises Malformed naming file and line."""
     steps: list[Step] = []
     lines = text.splitlines()
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.startswith(PROMPT):
+            start = i + 1
             command = [line[len(PROMPT) :]]
             while command[-1].endswith("\\") and i + 1 < len(lines):
                 i += 1
                 command.append(lines[i])
-            steps.append(Step("\n".join(command)))
+            steps.append(Step("\n".join(command), line=start))
         elif steps:
             steps[-1].output.append(line)
         elif line.strip():
-            raise ValueError(f"output before the first command: {line!r}")
+            raise Malformed(f"snippets/{name}:{i + 1}: output before the first command: {line!r}")
         i += 1
     return steps
 
@@ -66,54 +69,66 @@ def run(
     *,
     cwd: Path,
     env: dict[str, str],
+    name: str = "<transcript>",
     timeout: float = 300,
 ) -> list[Step]:
     """Run every command in order with bash; return the steps with what they printed.
-    Raises CommandFailed when a command's exit status is not the one it declares.
+    Raises CommandFailed, naming the file and line, when a command's exit status
+    is not the one it declares or it does not finish in `timeout` seconds.
 
     Each command runs in a new bash, which starts where the previous one ended, as
     in one terminal: in its directory, with the variables it set (a reader's
     `digest=$(...)` is there for the next command)."""
     ran = []
     full_env = {**os.environ, **env}
-    state = Path(tempfile.mkdtemp(prefix="transcript-")) / "state.sh"
-    for step in steps:
-        script = (
-            f'set -a; [ -f "{state}" ] && . "{state}" 2>/dev/null\n'
-            f"{step.command}\n"
-            # The shell's state for the next command (readonly variables excluded).
-            f'__rc=$?; echo "cd {_quote}$PWD{_quote}" > "{state}"; '
-            f"export -p | grep -vE '^declare -[a-zA-Z]*r' >> \"{state}\"; exit $__rc"
-        )
-        result = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", script],
-            cwd=cwd,
-            env=full_env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=timeout,
-        )
-        lines = [line.rstrip() for line in result.stdout.splitlines()]
-        ran.append(Step(step.command, lines))
-        expected = bool(EXPECTS_FAILURE.search(step.command.split("\n")[-1]))
-        if (result.returncode != 0) != expected:
-            said = "exited with status" if result.returncode else "succeeded (status"
-            raise CommandFailed(
-                f"`{step.command}` {said} {result.returncode}"
-                + (")" if not result.returncode else "")
-                + (
-                    " but is marked `# fails`"
-                    if expected
-                    else "; mark it `# fails: <why>` if that is the point"
-                )
-                + ". It printed:\n"
-                + "\n".join(lines[-20:])
+    with tempfile.TemporaryDirectory(prefix="transcript-") as folder:
+        state = Path(folder) / "state.sh"
+        for step in steps:
+            where = f"snippets/{name}:{step.line}"
+            first = step.command.splitlines()[0]
+            script = (
+                f'set -a; [ -f "{state}" ] && . "{state}" 2>/dev/null\n'
+                f"{step.command}\n"
+                # The shell's state for the next command (readonly variables excluded).
+                f'__rc=$?; echo "cd {_quote}$PWD{_quote}" > "{state}"; '
+                f"export -p | grep -vE '^declare -[a-zA-Z]*r' >> \"{state}\"; exit $__rc"
             )
+            try:
+                result = subprocess.run(
+                    ["bash", "-o", "pipefail", "-c", script],
+                    cwd=cwd,
+                    env=full_env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                    timeout=timeout,
+                )
+            except subprocess.TimeoutExpired:
+                raise CommandFailed(f'{where}: "{first}" did not finish in {timeout:g} s') from None
+            lines = [line.rstrip() for line in result.stdout.splitlines()]
+            ran.append(Step(step.command, lines, step.line))
+            expected = bool(EXPECTS_FAILURE.search(step.command.split("\n")[-1]))
+            if (result.returncode != 0) != expected:
+                said = "exited with status" if result.returncode else "succeeded (status"
+                raise CommandFailed(
+                    f'{where}: "{first}" {said} {result.returncode}'
+                    + (")" if not result.returncode else "")
+                    + (
+                        " but is marked `# fails`"
+                        if expected
+                        else "; mark it `# fails: <why>` if that is the point"
+                    )
+                    + ". It printed:\n"
+                    + "\n".join(lines[-20:])
+                )
     return ran
 
 
 class CommandFailed(Exception):
+    pass
+
+
+class Malformed(ValueError):
     pass
 
 

@@ -12,7 +12,7 @@ import lzma
 import sys
 import urllib.request
 
-from docsite.engine import LOCK, MIRROR, packages
+from docsite.engine.packages import LOCK, MIRROR, packages
 
 INDEX = f"{MIRROR}/dists/testing/main/binary-amd64/Packages.xz"
 

@@ -3,7 +3,7 @@
 Usage: make layers-diagram      (then `make diagrams` renders it to SVG)
 
 Builds snippets/worked-example/app with BuildKit, exactly as the page does
-(`docker build -t ... app`), on the examples' private engine (docsite/engine.py,
+(`docker build -t ... app`), on the examples' private engine (docsite/engine/,
 containerd image store) with the stand-in base image and the local package
 index the tests use, under the tests' run lock; reads the image's real layers
 (instruction, size, diff ID) from its config's history and writes
@@ -177,15 +177,11 @@ def mermaid(client, image, dockerfile: str) -> str:
 
 
 def main() -> int:
-    import docker
+    from docsite.engine import lab
 
-    from docsite import baseimage, engine, pipindex
-
-    with engine.run_lock(), engine.running() as private, pipindex.serving():
-        client = docker.DockerClient(base_url=private.host, timeout=300)
-        baseimage.load(client)
-        image = build(client, private.env())
-        TARGET.write_text(mermaid(client, image, (APP / "Dockerfile").read_text()))
+    with lab.lab(pip_index=True) as private:
+        image = build(private.client, private.env())
+        TARGET.write_text(mermaid(private.client, image, (APP / "Dockerfile").read_text()))
     print(f"wrote {TARGET.relative_to(ROOT)}; now run `make diagrams` and commit both")
     return 0
 

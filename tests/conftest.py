@@ -15,6 +15,11 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 IN_CI = os.environ.get("CI") == "true"
 
 
+def pytest_collection_modifyitems(items):
+    # Tests that start a lab of their own go before any test takes the session's.
+    items.sort(key=lambda item: item.get_closest_marker("before_lab") is None)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

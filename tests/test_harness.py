@@ -10,8 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from support.site import build, scratch_copy
 
-from docsite import examples
+from docsite import examples, includes, transcript
 from docsite.examples import Example, ExampleFailed, OutputChanged, run_python
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,7 +144,7 @@ def test_a_snippet_a_page_includes_is_run_without_being_listed(tmp_path):
 
 
 def test_a_moved_debian_says_the_base_image_changed_and_how_to_re_record(tmp_path, monkeypatch):
-    from docsite import baseimage
+    from docsite.engine import baseimage
 
     tar, packages = tmp_path / "rootfs.tar", tmp_path / "rootfs.packages"
     tar.write_bytes(b"a root file system")
@@ -157,3 +158,47 @@ def test_a_moved_debian_says_the_base_image_changed_and_how_to_re_record(tmp_pat
         baseimage.check(tar, packages)
     assert "python3.13-minimal 3.13.6-1" in str(changed.value)
     assert "make re-record" in str(changed.value)
+
+
+# ------------------------------------------------------------ authoring mistakes, one line each
+def test_a_missing_include_is_named_by_file_and_line():
+    text = "# Page\n\nSome text.\n\n--8<-- \"nowhere/none.console\"\n"
+    assert includes.missing(text, "docs/demo.md") == [
+        'docs/demo.md:5: --8<-- "nowhere/none.console": no such file under snippets/'
+    ]
+    assert examples.missing_includes() == []
+
+
+def test_the_build_names_a_missing_include_in_one_line(tmp_path):
+    project = scratch_copy(tmp_path / "project")
+    page = project / "docs" / "faq.md"
+    lines = page.read_text().splitlines(keepends=True)
+    lines.insert(9, '--8<-- "faq/no-such-example.console"\n')
+    page.write_text("".join(lines))
+    result = build(tmp_path / "site", project)
+    assert result.returncode != 0
+    expected = 'docs/faq.md:10: --8<-- "faq/no-such-example.console": no such file under snippets/'
+    assert expected in result.stdout.splitlines()[-3], result.stdout[-2000:]
+    assert "Traceback" not in result.stdout
+
+
+def test_a_command_that_hangs_is_named_by_file_and_line(tmp_path):
+    steps = transcript.parse("$ true\n$ sleep 30\n", "demo/x.console")
+    with pytest.raises(transcript.CommandFailed) as failure:
+        transcript.run(steps, cwd=tmp_path, env={}, name="demo/x.console", timeout=0.5)
+    assert str(failure.value) == 'snippets/demo/x.console:2: "sleep 30" did not finish in 0.5 s'
+
+
+def test_a_failing_command_is_named_by_file_and_line(tmp_path):
+    steps = transcript.parse("$ echo one\none\n$ ls /nonexistent\n", "demo/x.console")
+    with pytest.raises(transcript.CommandFailed) as failure:
+        transcript.run(steps, cwd=tmp_path, env={}, name="demo/x.console")
+    assert str(failure.value).startswith(
+        'snippets/demo/x.console:3: "ls /nonexistent" exited with status 2'
+    )
+
+
+def test_a_malformed_transcript_is_named_by_file_and_line():
+    with pytest.raises(transcript.Malformed) as failure:
+        transcript.parse("# a note\n$ true\n", "demo/x.console")
+    assert str(failure.value).startswith("snippets/demo/x.console:1: output before the first")

@@ -2,8 +2,9 @@
 (distribution 2.8.3, pinned in engine/packages.lock) on 127.0.0.1:5000.
 
 Engines treat registries on 127.0.0.0/8 as insecure-allowed, so `localhost:5000`
-works with no daemon setting, as in Docker's own registry guide. Its storage is
-a temporary folder, wiped between examples.
+works with no daemon setting, as in Docker's own registry guide. Its storage and
+pidfile are under the lab's run folder, so a killed run's registry is found and
+stopped by the next run instead of holding the port.
 """
 
 from __future__ import annotations
@@ -11,38 +12,42 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
-from pathlib import Path
 
-from docsite.engine import EngineUnavailable, unpacked
+from docsite.engine import EngineUnavailable, processes
+from docsite.engine.packages import binary
+from docsite.paths import RUN_DIR
 
 ADDRESS = ("127.0.0.1", 5000)
+FOLDER = RUN_DIR / "registry"
+CONFIG = FOLDER / "config.yml"
+PIDFILE = FOLDER / "registry.pid"
 
 
 class Registry:
     def __init__(self) -> None:
-        self.storage = Path(tempfile.mkdtemp(prefix="docs-registry-"))
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Registry:
         if _answers():
             raise EngineUnavailable(
-                f"port {ADDRESS[1]} on 127.0.0.1 is taken; the examples' registry needs it"
+                f"port {ADDRESS[1]} on 127.0.0.1 is taken by another program; "
+                "the examples' registry needs it"
             )
-        config = self.storage / "config.yml"
-        config.write_text(
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        CONFIG.write_text(
             "version: 0.1\n"
             "log: {level: error, accesslog: {disabled: true}}\n"
-            f"storage: {{filesystem: {{rootdirectory: {self.storage / 'data'}}}}}\n"
+            f"storage: {{filesystem: {{rootdirectory: {FOLDER / 'data'}}}}}\n"
             f"http: {{addr: {ADDRESS[0]}:{ADDRESS[1]}}}\n"
         )
-        binary = unpacked() / "usr" / "bin" / "docker-registry"
         self.process = subprocess.Popen(
-            [str(binary), "serve", str(config)],
+            [str(binary("docker-registry")), "serve", str(CONFIG)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not in the terminal's Ctrl-C group
         )
+        PIDFILE.write_text(f"{self.process.pid}\n")
         for _ in range(100):
             if _answers():
                 return self
@@ -52,21 +57,29 @@ class Registry:
 
     def wipe(self) -> bool:
         """Delete everything pushed (restarting the registry); True if there was anything."""
-        data = self.storage / "data"
+        data = FOLDER / "data"
         if not data.exists():
             return False
-        self.stop(keep_storage=True)
-        shutil.rmtree(data)
+        self.stop()
         self.start()
         return True
 
-    def stop(self, keep_storage: bool = False) -> None:
+    def stop(self) -> None:
         if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=30)
+            processes.stop(self.process.pid, timeout=30)
             self.process = None
-        if not keep_storage:
-            shutil.rmtree(self.storage, ignore_errors=True)
+        remove()
+
+
+def remove() -> list[str]:
+    """Stop a registry an earlier run left, delete its folder; say what there was."""
+    found = []
+    pid = processes.ours(PIDFILE, str(CONFIG))
+    if pid:
+        processes.stop(pid, timeout=10)
+        found.append(f"registry (PID {pid})")
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    return found
 
 
 def _answers() -> bool:

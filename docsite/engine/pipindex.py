@@ -19,10 +19,11 @@ import sys
 import threading
 from pathlib import Path
 
-from docsite.baseimage import PIP_INDEX
-from docsite.engine import CACHE, ROOT, EngineUnavailable
+from docsite.engine import EngineUnavailable
+from docsite.engine.baseimage import PIP_INDEX
+from docsite.paths import CACHE, SNIPPETS
 
-REQUIREMENTS = ROOT / "snippets" / "worked-example" / "app" / "requirements.txt"
+REQUIREMENTS = SNIPPETS / "worked-example" / "app" / "requirements.txt"
 
 
 @contextlib.contextmanager

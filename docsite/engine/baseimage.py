@@ -23,9 +23,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from docsite.engine import CACHE, ROOT, STORES, EngineUnavailable, sha256_of
+from docsite.engine import EngineUnavailable
+from docsite.engine.dockerd import STORES
+from docsite.engine.packages import sha256_of
+from docsite.paths import CACHE, ENGINE_LOCKS
 
-LOCK = ROOT / "engine" / "base-image.lock"
+LOCK = ENGINE_LOCKS / "base-image.lock"
 NAME = "python:3.13-slim"
 SOURCE_DATE_EPOCH = "1764288000"  # 2025-11-28: any fixed time; it stamps every file
 MIRROR = "http://deb.debian.org/debian"
@@ -93,7 +96,8 @@ def _env() -> dict[str, str]:
 def record(tar: Path, packages: Path) -> str:
     """The lock's text for this tar: its digest and every package version."""
     return (
-        "# The stand-in python:3.13-slim the outputs were recorded with (docsite/baseimage.py).\n"
+        "# The stand-in python:3.13-slim the outputs were recorded with"
+        " (docsite/engine/baseimage.py).\n"
         "# Written by `make re-record`; compared on every test run.\n"
         f"sha256 {sha256_of(tar)}\n" + packages.read_text()
     )
