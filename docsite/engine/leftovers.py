@@ -117,3 +117,28 @@ def _delete_link(name: str) -> bool:
     return (
         subprocess.run(["ip", "link", "delete", name], capture_output=True, env=env).returncode == 0
     )
+
+
+def traces() -> list[str]:
+    """Everything of the lab still on the machine: processes, mounts, bridges, folders."""
+    from docsite.engine.dockerd import STORES
+
+    found = [f"process {pid}: {processes.command_line(pid)[:80]}" for pid in _lab_processes()]
+    mounts = Path("/proc/self/mounts").read_text().splitlines()
+    found += [
+        f"mount {line.split()[1]}"
+        for line in mounts
+        if line.split()[1].startswith((str(RUN_DIR), str(DATA_DIR)))
+    ]
+    env = {**os.environ, "PATH": host_path()}
+    for store in STORES.values():
+        shown = subprocess.run(["ip", "link", "show", store.bridge], capture_output=True, env=env)
+        if shown.returncode == 0:
+            found.append(f"bridge {store.bridge}")
+    found += [f"folder {folder}" for folder in (RUN_DIR, DATA_DIR) if folder.exists()]
+    return found
+
+
+def _lab_processes() -> list[int]:
+    """The lab's daemons, shims and registry: each names a file under RUN_DIR."""
+    return [pid for pid in processes.mentioning(str(RUN_DIR) + "/") if pid != os.getppid()]

@@ -42,8 +42,30 @@ def lab_or_skip(store: str, **options):
         pytest.fail(str(error), pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def engine():
+@contextlib.contextmanager
+def on_the_terminal(request):
+    """What the lab says while starting or stopping (whose lock it waits for, what
+    an earlier run left) reaches the terminal, not pytest's captured output."""
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        yield
+
+
+@contextlib.contextmanager
+def entered(request, context):
+    """Enter and leave context with its lines on the terminal; yield what it gives."""
+    with contextlib.ExitStack() as stack:
+        with on_the_terminal(request):
+            value = stack.enter_context(context)
+        try:
+            yield value
+        finally:
+            with on_the_terminal(request):
+                stack.close()
+
+
+@contextlib.contextmanager
+def engine_session():
     try:
         with lab.session(), lab_or_skip("containerd", registry=True, pip_index=True) as running:
             yield running
@@ -54,9 +76,15 @@ def engine():
 
 
 @pytest.fixture(scope="session")
-def classic_engine(engine):
+def engine(request):
+    with entered(request, engine_session()) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def classic_engine(request, engine):
     # Inside the session that `engine` holds; started after it, stopped before it.
-    with lab_or_skip("classic") as running:
+    with entered(request, lab_or_skip("classic")) as running:
         yield running
 
 
