@@ -162,7 +162,7 @@ def test_a_moved_debian_says_the_base_image_changed_and_how_to_re_record(tmp_pat
 
 # ------------------------------------------------------------ authoring mistakes, one line each
 def test_a_missing_include_is_named_by_file_and_line():
-    text = "# Page\n\nSome text.\n\n--8<-- \"nowhere/none.console\"\n"
+    text = '# Page\n\nSome text.\n\n--8<-- "nowhere/none.console"\n'
     assert includes.missing(text, "docs/demo.md") == [
         'docs/demo.md:5: --8<-- "nowhere/none.console": no such file under snippets/'
     ]

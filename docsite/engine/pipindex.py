@@ -2,7 +2,7 @@
 
 Containers here cannot reach PyPI, so the tests download the wheels on the host
 and serve them on the private engine's bridge address; the stand-in base image's
-/etc/pip.conf points pip there (docsite/baseimage.py). Readers' builds use PyPI.
+/etc/pip.conf points pip there (docsite/engine/baseimage.py). Readers' builds use PyPI.
 """
 
 from __future__ import annotations
