@@ -17,7 +17,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build lock diagrams link-contract link-contract-reset readme-results
+.PHONY: serve test check build lock diagrams link-contract link-contract-reset readme-results
 
 # The venv itself, with the repository root on its path as an editable install
 # would put it: docsite/ (code the tests, scripts, benchmarks and hooks share)
@@ -46,6 +46,11 @@ serve: $(SITE_STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The fast tier, for the edit loop: every test that needs neither Docker nor a
+# browser (the build, links, the harness's controls, lint, the workflow).
+check: $(STAMP)
+	$(BIN)/pytest -m "not docker and not browser" $(PYTEST_ARGS)
 
 build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict

@@ -15,7 +15,19 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 IN_CI = os.environ.get("CI") == "true"
 
 
+# A test that uses one of these fixtures needs Docker (or a browser): marked so
+# by what it uses, the fast tier (`make check`) can leave it out.
+NEEDS = {
+    "docker": {"engine", "classic_engine", "docker_client", "run_example"},
+    "browser": {"browser"},
+}
+
+
 def pytest_collection_modifyitems(items):
+    for item in items:
+        for marker, fixtures in NEEDS.items():
+            if fixtures & set(getattr(item, "fixturenames", ())):
+                item.add_marker(marker)
     # Tests that start a lab of their own go before any test takes the session's.
     items.sort(key=lambda item: item.get_closest_marker("before_lab") is None)
 
