@@ -24,11 +24,11 @@ def host_path() -> str:
     return os.environ.get("PATH", "") + ":/usr/sbin:/sbin"
 
 
-def missing_tools() -> list[str]:
-    return [tool for tool in TOOLS if not shutil.which(tool, path=host_path())]
+def missing_tools(path: str | None = None) -> list[str]:
+    return [tool for tool in TOOLS if not shutil.which(tool, path=path or host_path())]
 
 
-def why_not_here() -> str | None:
+def why_not_here(path: str | None = None) -> str | None:
     """None if the lab can run on this machine, else the reason in one line."""
     if os.uname().sysname != "Linux":
         return "the examples' private Docker Engine needs Linux (it runs dockerd itself)"
@@ -36,7 +36,7 @@ def why_not_here() -> str | None:
         return "the examples' private Docker Engine needs root (run the tests as root, e.g. sudo)"
     if os.uname().machine != "x86_64":
         return "engine/packages.lock pins amd64 packages; this machine is " + os.uname().machine
-    missing = missing_tools()
+    missing = missing_tools(path)
     if missing:
         packages = " ".join(sorted({TOOLS[tool] for tool in missing}))
         return (
