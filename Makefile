@@ -82,8 +82,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	touch $@
 
+# ALL=1 re-renders every diagram (after a renderer update that changes their look).
 diagrams: $(STAMP) node_modules/.package-lock.json
-	$(BIN)/python scripts/render_diagrams.py
+	$(BIN)/python scripts/render_diagrams.py $(if $(ALL),--force)
 
 # The worked example's layer diagram (snippets/diagrams/worked-example-layers.mmd),
 # regenerated from a real build of its app; then `make diagrams` renders it.

@@ -19,9 +19,9 @@ from collections import Counter
 from pathlib import Path
 
 from docsite import results
-from docsite.mkdocs_env import mkdocs_env
+from docsite.browser.mkdocs_env import mkdocs_env
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 COMMAND = ".venv/bin/python benchmarks/build_time.py"
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 

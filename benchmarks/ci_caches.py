@@ -34,8 +34,8 @@ import time
 from pathlib import Path
 
 from docsite import results
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 NAME = "ci_caches"
 
 # Run in a child process so each sees its own XDG_CACHE_HOME: both modules read

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from docsite import results
 from docsite.engine.packages import version
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 COMMAND = ".venv/bin/python benchmarks/example_suite.py"
 
 

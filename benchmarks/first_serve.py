@@ -24,8 +24,8 @@ import urllib.request
 from pathlib import Path
 
 from docsite import results
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 COMMAND = ".venv/bin/python benchmarks/first_serve.py"
 TIMEOUT = 600  # seconds for one serve to answer
 

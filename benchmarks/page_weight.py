@@ -6,7 +6,7 @@
 Material's getting-started would have: theme.font left out (Roboto and Roboto
 Mono from Google Fonts) and Material's own Mermaid integration (a superfences
 custom fence with class "mermaid", which makes Material load mermaid@11 from
-unpkg) instead of docsite/diagrams.py's pre-rendered SVGs.
+unpkg) instead of docsite/markdown/mermaid.py's pre-rendered SVGs.
 
 Each page is opened in a fresh browser context (empty cache) in headless
 Chromium and measured until the network is idle: requests, requests to other
@@ -47,12 +47,11 @@ import tempfile
 from pathlib import Path
 
 from docsite import results
-from docsite.chromium import CHROMIUM_ARGS, chromium_path
-from docsite.mkdocs_env import mkdocs_env
-from docsite.pageload import cold_view
-from docsite.server import serve
-
-ROOT = Path(__file__).resolve().parents[1]
+from docsite.browser.chromium import CHROMIUM_ARGS, chromium_path
+from docsite.browser.mkdocs_env import mkdocs_env
+from docsite.browser.pageload import cold_view
+from docsite.browser.server import serve
+from docsite.paths import ROOT
 
 CACHE = ROOT / ".cache" / "bench-standins"
 COMMAND = ".venv/bin/python benchmarks/page_weight.py"

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from docsite import results
 from docsite.engine import lab
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "snippets" / "worked-example" / "app"
 COMMAND = ".venv/bin/python benchmarks/rebuild_time.py"
 TAG = "benchmark-rebuild:latest"

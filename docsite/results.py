@@ -19,7 +19,8 @@ import platform
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from docsite.paths import ROOT
+
 RESULTS = Path("benchmarks/results")  # relative to the repository root
 MARKERS = re.compile(
     r"(?P<open><!-- results:(?P<name>[\w-]+) -->\n)(?P<body>.*?)"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from docsite.includes import missing
+from docsite.markdown.includes import missing
 
 
 def on_page_markdown(markdown, page, config, **kwargs):

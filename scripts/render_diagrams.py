@@ -3,9 +3,9 @@
 Run through `make diagrams`, which installs the pinned @mermaid-js/mermaid-cli
 and puppeteer from package-lock.json (no browser download: puppeteer.json points
 at the system Chromium). The result goes to snippets/diagrams/rendered/
-<name>-<key>.svg, the file docsite/diagrams.py inlines at build time; commit it.
+<name>-<key>.svg, the file docsite/markdown/mermaid.py inlines at build time; commit it.
 
-After mmdc, docsite/diagram_svg.py makes each SVG fit to inline in a page
+After mmdc, docsite/diagrams/svg.py makes each SVG fit to inline in a page
 (role="img" with title and desc, the palette's colours, nothing unused).
 
 Usage: python scripts/render_diagrams.py [--force] [NAME ...]
@@ -21,9 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from docsite import diagram_cache, diagram_svg
+from docsite.diagrams import cache as diagram_cache
+from docsite.diagrams import svg as diagram_svg
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DIAGRAMS = ROOT / "snippets" / "diagrams"
 RENDERED = DIAGRAMS / "rendered"
 MMDC = ROOT / "node_modules" / ".bin" / "mmdc"

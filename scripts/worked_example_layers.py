@@ -25,7 +25,8 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from docsite.paths import ROOT
+
 APP = ROOT / "snippets" / "worked-example" / "app"
 TARGET = ROOT / "snippets" / "diagrams" / "worked-example-layers.mmd"
 TAG = "worked-example-diagram:latest"

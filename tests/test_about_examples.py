@@ -6,8 +6,9 @@ between a real run and the page, so they are tested here on their own.
 
 import pytest
 
-from docsite import examples, transcript
-from docsite.examples import Normaliser
+from docsite.examples import harness as examples
+from docsite.examples import transcript
+from docsite.examples.harness import Normaliser
 
 
 def test_ids_keep_their_identity_and_width():

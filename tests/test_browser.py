@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support.site import ROOT
 
-from docsite.pageload import cold_view, origin
+from docsite.browser.pageload import cold_view, origin
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,8 @@ no `$ ` prompt and no output (docs/stylesheets/copy-commands.css)."""
 
 import pytest
 
-from docsite import transcript
-from docsite.examples import SNIPPETS
+from docsite.examples import transcript
+from docsite.examples.harness import SNIPPETS
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Diagrams: Mermaid sources in snippets/diagrams/, rendered SVGs cached beside
 them, inlined at build time by the ```mermaid custom fence mkdocs.yml declares
-(docsite/diagrams.py). No browser and no Node here:
+(docsite/markdown/mermaid.py). No browser and no Node here:
 these tests read the committed renders and build small sites from them.
 
 Re-render after changing a diagram: `make diagrams`.
@@ -18,10 +18,13 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from support import diagram_content
 
-from docsite import diagram_cache, diagram_content, diagram_svg, diagrams
+from docsite.diagrams import cache as diagram_cache
+from docsite.diagrams import svg as diagram_svg
+from docsite.markdown import mermaid as diagrams
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DIAGRAMS = ROOT / "snippets" / "diagrams"
 EXPECTED = {"image-layers", "container-layers", "lifecycle", "build-image-containers"}
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -1,6 +1,6 @@
 """Every example the pages show, run against the private engine, found by discovery.
 
-docsite/examples.py reads the pages for `--8<--` includes: each `.console`
+docsite/examples/harness.py reads the pages for `--8<--` includes: each `.console`
 transcript and `.py` script a page shows is one test here, named after its file.
 Nobody keeps a list, so a new example on a page cannot go unrun.
 """
@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from docsite import examples, transcript
+from docsite.examples import harness as examples
+from docsite.examples import transcript
 
 EXAMPLES = examples.discover()
 

@@ -1,4 +1,4 @@
-"""Controls for the example harness (docsite/examples.py): each breaks an example
+"""Controls for the example harness (docsite/examples/harness.py): each breaks an example
 on purpose, in a scratch copy, and expects the failure the harness promises.
 None of them needs Docker: the scripts here print without it."""
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from support.site import build, scratch_copy
 
-from docsite import examples, includes, transcript
-from docsite.examples import Example, ExampleFailed, OutputChanged, run_python
-
-ROOT = Path(__file__).resolve().parents[1]
+from docsite.examples import harness as examples
+from docsite.examples import transcript
+from docsite.examples.harness import Example, ExampleFailed, OutputChanged, run_python
+from docsite.markdown import includes
 
 
 def script(tmp_path: Path, monkeypatch, text: str) -> Example:
@@ -101,7 +101,7 @@ def test_a_failing_example_fails_its_test_and_the_run_goes_on(tmp_path):
         textwrap.dedent(
             f"""
             import pytest
-            from docsite import examples
+            from docsite.examples import harness as examples
 
             @pytest.mark.parametrize("name", ["bad.py", "good.py"])
             def test_example(name, eval_example, monkeypatch):

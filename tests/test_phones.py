@@ -136,7 +136,7 @@ def test_wide_tables_keep_their_first_column_in_view_at_375px(watch, site_url, p
 
 # Inline code, word by word: a word drawn on two lines was broken inside it.
 # Words are what a shell splits on (runs of non-space); longer ones than
-# docsite/inline_code.py keeps whole may break, so they are left out.
+# docsite/markdown/inline_code.py keeps whole may break, so they are left out.
 _BROKEN_WORDS = """
 (maxWord) => {
   const broken = [];
@@ -164,7 +164,7 @@ _BROKEN_WORDS = """
   return {words, broken};
 }
 """
-MAX_WORD = 32  # as docsite/inline_code.py
+MAX_WORD = 32  # as docsite/markdown/inline_code.py
 
 
 def test_inline_code_does_not_break_inside_a_word_at_375px(watch, site_url, pages):

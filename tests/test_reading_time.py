@@ -1,4 +1,4 @@
-"""Reading time computed at build time (docsite/reading_time.py): the figure
+"""Reading time computed at build time (docsite/markdown/reading_time.py): the figure
 follows the page's prose, code and diagrams aside, and no placeholder is left
 in the built site."""
 
@@ -9,13 +9,13 @@ import re
 import markdown
 import pytest
 
-from docsite.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
+from docsite.markdown.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
 
 CONCEPT_PAGES = ["images", "containers", "lifecycle", "why-both", "worked-example", "faq"]
 
 
 def render(source: str) -> str:
-    md = markdown.Markdown(extensions=["docsite.reading_time", "pymdownx.superfences"])
+    md = markdown.Markdown(extensions=["docsite.markdown.reading_time", "pymdownx.superfences"])
     return md.convert(source)
 
 

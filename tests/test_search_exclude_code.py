@@ -1,4 +1,4 @@
-"""Code blocks stay out of the search index (docsite/search_exclude_code.py)."""
+"""Code blocks stay out of the search index (docsite/markdown/search_exclude.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from support.site import ROOT
 
-from docsite.search_exclude_code import exclude_code
+from docsite.markdown.search_exclude import exclude_code
 
 
 def test_recorded_output_is_not_in_the_search_index(built_site):

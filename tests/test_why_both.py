@@ -13,11 +13,11 @@ import io
 import os
 import subprocess
 import tarfile
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from docsite.paths import ROOT
+
 WHY_BOTH = ROOT / "snippets" / "why-both"
 APP = ROOT / "snippets" / "worked-example" / "app"
 MULTI_STAGE = WHY_BOTH / "multi-stage" / "Dockerfile"

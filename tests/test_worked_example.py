@@ -9,13 +9,12 @@ same, once the parts that differ from build to build are normalised.
 import importlib.util
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
-from docsite.examples import Normaliser
+from docsite.examples.harness import Normaliser
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "snippets" / "worked-example" / "app"
 
 

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from docsite import examples, transcript
 from docsite.engine import EngineUnavailable, lab
 from docsite.engine.baseimage import BaseImageChanged
 from docsite.engine.report import say
+from docsite.examples import harness as examples
+from docsite.examples import transcript
 
 
 @contextlib.contextmanager

@@ -18,7 +18,9 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-CONTRACT = Path(__file__).resolve().parents[1] / "link_contract.txt"
+from docsite.paths import ROOT
+
+CONTRACT = ROOT / "tests" / "link_contract.txt"
 UPDATE_ENV = "UPDATE_LINK_CONTRACT"
 UPDATE_COMMAND = (
     "make link-contract   (= UPDATE_LINK_CONTRACT=1 .venv/bin/pytest tests/test_links_contract.py)"

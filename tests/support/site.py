@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from docsite.chromium import CHROMIUM_ARGS, chromium_path
-from docsite.mkdocs_env import mkdocs_env
-from docsite.server import serve
+from docsite.browser.chromium import CHROMIUM_ARGS, chromium_path
+from docsite.browser.mkdocs_env import mkdocs_env
+from docsite.browser.server import serve
+from docsite.paths import ROOT
 
 __all__ = ["built_site", "site_url", "browser"]  # the fixtures conftest imports
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def build(dest: Path, project: Path = ROOT, *, strict: bool = True) -> subprocess.CompletedProcess:

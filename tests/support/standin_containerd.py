@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from docsite import examples
 from docsite.engine import dockerd, lab
+from docsite.examples import harness as examples
 
 EXAMPLE = examples.Example("registries/push-pull.console")
 SOCKET = Path("/run/containerd/containerd.sock")

@@ -2,7 +2,7 @@
 
 The reader gets an SVG with no script (no mermaid.js, nothing from another
 origin), visible with JavaScript off. The SVG was rendered when the diagram was
-authored (docsite/diagram_cache.py says where it is and when it is current).
+authored (docsite/diagrams/cache.py says where it is and when it is current).
 
 A page pulls a diagram's source with pymdownx.snippets (which runs first):
 
@@ -11,7 +11,7 @@ A page pulls a diagram's source with pymdownx.snippets (which runs first):
     ```
 
 format_mermaid is a pymdownx.superfences custom fence formatter, declared in
-mkdocs.yml (`format: !!python/name:docsite.diagrams.format_mermaid`), the way
+mkdocs.yml (`format: !!python/name:docsite.markdown.mermaid.format_mermaid`), the way
 superfences documents; a builder that reads mkdocs.yml but ignores `hooks:`
 draws the same diagrams. It finds the .mmd file the fence's text came from and
 inlines its render. A missing or stale render fails the build: MkDocs names the
@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from pymdownx.snippets import SnippetExtension
 from pymdownx.superfences import SuperFencesException
 
-from docsite.diagram_cache import (
+from docsite.diagrams.cache import (
     DIAGRAMS,
     RENDER_COMMAND,
     RENDERED,

@@ -2,7 +2,7 @@
 
 Rendering needs a browser, so it is done when a diagram is authored (`make
 diagrams`, scripts/render_diagrams.py) and the result is committed as
-snippets/diagrams/rendered/<name>-<key>.svg; the site build (docsite/diagrams.py)
+snippets/diagrams/rendered/<name>-<key>.svg; the site build (docsite/markdown/mermaid.py)
 only reads it. <key> hashes the source together with everything else that
 shapes the SVG, so a change to any of it leaves the build without a render
 instead of with an old one. Shared by the renderer, the build and the tests.
@@ -17,16 +17,14 @@ from pathlib import Path
 DIAGRAMS = Path("snippets/diagrams")  # relative to the project root (mkdocs.yml's directory)
 RENDERED = "rendered"
 RENDER_COMMAND = "make diagrams"
-# Files whose content shapes the rendered SVG, besides the diagram's source and
-# the pinned renderer versions in package-lock.json.
+# Files whose content shapes the rendered SVG, besides the diagram's source.
 RENDER_INPUTS = (
     "snippets/diagrams/mermaid.json",
     "snippets/diagrams/diagram.css",
     # The post-processing, and the mmdc command line.
-    "docsite/diagram_svg.py",
+    "docsite/diagrams/svg.py",
     "scripts/render_diagrams.py",
 )
-RENDERER_PACKAGES = ("@mermaid-js/mermaid-cli", "mermaid")
 
 
 def normalize(source: str) -> str:
@@ -36,19 +34,17 @@ def normalize(source: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def renderer_versions(root: Path) -> dict[str, str]:
-    lock = json.loads((root / "package-lock.json").read_text(encoding="utf-8"))
-    return {name: lock["packages"][f"node_modules/{name}"]["version"] for name in RENDERER_PACKAGES}
-
-
 def cache_key(source: str, root: Path) -> str:
-    """Hash of everything that shapes the SVG; a change to any of it needs a
-    re-render. (Chromium's version is left out: it is not pinned, and a new
-    one must not invalidate every committed render.)"""
+    """Hash of what the project writes that shapes the SVG: the source, the theme,
+    the stylesheet and the post-processing; a change to any of it needs a
+    re-render. The renderer's versions (mermaid, mermaid-cli, Chromium) are left
+    out: a routine update of them must not leave every page without its diagram
+    until someone re-renders. The SVG is still the render of its current
+    source; `make diagrams ALL=1` re-renders every diagram with the locked
+    renderer when an update changes how they look."""
     digest = hashlib.sha256()
     parts = {
         "source": normalize(source),
-        "renderer": renderer_versions(root),
         "inputs": {
             path: hashlib.sha256((root / path).read_bytes()).hexdigest() for path in RENDER_INPUTS
         },

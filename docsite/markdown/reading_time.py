@@ -12,7 +12,7 @@ posts (its blog plugin), and mkdocs-timetoread-plugin (last release 2022)
 injects its own styled line instead of filling a placeholder in our admonition.
 
 A Python-Markdown postprocessor declared in mkdocs.yml's markdown_extensions
-(like docsite.search_exclude_code): it needs the page's finished HTML, where
+(like docsite.markdown.search_exclude): it needs the page's finished HTML, where
 SuperFences' blocks and the diagrams' SVGs are back in the text, so that it
 can leave them out of the count. The search index and the page get the same
 figure, since both are made from this HTML.

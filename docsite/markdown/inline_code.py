@@ -12,7 +12,7 @@ path) is left free to break, so it cannot push the page wider than a phone.
 The text, and what a reader copies, is unchanged.
 
 A Python-Markdown postprocessor declared in mkdocs.yml's markdown_extensions
-(like docsite.search_exclude_code): it edits the page's finished HTML, because
+(like docsite.markdown.search_exclude): it edits the page's finished HTML, because
 pymdownx.inlinehilite keeps inline code's text stashed until the raw-HTML
 postprocessor puts it back. Code blocks (<pre>) and highlighted inline code
 (<code class="highlight">, already split into spans) are left alone.

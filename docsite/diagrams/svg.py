@@ -9,7 +9,7 @@
 
 Used by scripts/render_diagrams.py after each mmdc run; the tests use its colour
 check on the committed SVGs. It shapes every render, so it is one of the
-cache key's inputs (docsite/diagram_cache.py).
+cache key's inputs (docsite/diagrams/cache.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docsite.diagram_cache import DIAGRAMS, svg_id
+from docsite.diagrams.cache import DIAGRAMS, svg_id
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(?:rgba?|hsla?)\(|\b(?:red|white|black|grey|gray)\b")
 COLOUR_PROPERTIES = {

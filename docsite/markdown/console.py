@@ -3,7 +3,7 @@
 Pygments' console lexer also takes `#`, `%` and `>` at the start of a line for
 a prompt, and BuildKit starts every line it prints with `#N`, so a build's
 output would be drawn (and copied) as commands. This lexer knows one prompt,
-`$ `, the one the site's transcripts use (docsite/transcript.py); everything
+`$ `, the one the site's transcripts use (docsite/examples/transcript.py); everything
 else is output. The fence is declared in mkdocs.yml as a superfences custom
 fence, which is pymdownx's documented way to format a fence's content.
 """

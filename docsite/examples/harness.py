@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from docsite import includes, transcript
+from docsite.examples import transcript
+from docsite.markdown import includes
+from docsite.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 # Shown on a page, but not an example of Docker: the normaliser's own code
