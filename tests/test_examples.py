@@ -32,8 +32,8 @@ def test_discovery_finds_both_kinds_on_every_page_with_examples():
     assert kinds == {"console", "python"}
 
 
-# What the old harness added to commands so that its tests could run; a reader
-# copies the commands, so none may appear on a page.
+# Flags that exist only so that a test can run (labels, host network, a package
+# mirror, quiet builds); a reader copies the commands, so none may appear on a page.
 TEST_ONLY = re.compile(
     r"--label docs-example|--network[ =]host|PIP_INDEX_URL|DOCKER_BUILDKIT"
     r"|\bdocker (?:buildx )?build\b.*(?:\s-q\b|--quiet|--progress[ =]quiet)"

@@ -92,8 +92,8 @@ def test_an_example_that_raises_names_its_line(tmp_path, monkeypatch, eval_examp
 
 
 def test_a_failing_example_fails_its_test_and_the_run_goes_on(tmp_path):
-    """The old harness crashed pytest (INTERNALERROR) on a failing example, so the
-    examples after it never ran."""
+    """A failing example is one failed test with one report: pytest-examples' own
+    rewritten tracebacks crash pytest (INTERNALERROR) and stop the whole run."""
     (tmp_path / "snippets").mkdir()
     (tmp_path / "snippets" / "bad.py").write_text('{}["missing"]\n')
     (tmp_path / "snippets" / "good.py").write_text('print("ok")\n#> ok\n')

@@ -18,7 +18,7 @@ watch = test_browser.watch
 
 pytestmark = pytest.mark.browser
 
-MIN_DIAGRAM_TEXT_PX = 11  # issue 11: every diagram's text at least 11 px at 375 px
+MIN_DIAGRAM_TEXT_PX = 11  # every diagram's text at least 11 px at 375 px
 
 
 # Each visible <text> of each inline diagram: its font size as drawn on screen,

@@ -1,4 +1,4 @@
-"""Search answers the questions a beginner types (issue 11, point 5): each
+"""Search answers the questions a beginner types: each
 question finds the section that answers it among the first three results, and
 one-letter and stop words ("what is a ...") never decide the ranking.
 

@@ -1,4 +1,4 @@
-"""Serve anywhere (issue 11): the site builds where the preview-image tools are
+"""Serve anywhere: the site builds where the preview-image tools are
 missing, and says so in one line; `make serve` takes PORT, answers a port in
 use with one line, and reloads the page when a snippet changes."""
 

@@ -25,8 +25,6 @@ MINIMUM_MAJORS = {
     "actions/upload-artifact": 7,
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
-    # Not used now (the build job asks the Pages API itself); v5 is Node 20.
-    "actions/configure-pages": 6,
 }
 # `uses: owner/name[/path]@<40 hex> # vX.Y.Z`: the form Dependabot keeps current.
 PINNED = re.compile(

@@ -13,7 +13,6 @@ test, so an error can never hide in a recorded output.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import subprocess
@@ -130,14 +129,3 @@ class CommandFailed(Exception):
 
 class Malformed(ValueError):
     pass
-
-
-def diff(path: Path, expected: str, actual: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            actual.splitlines(keepends=True),
-            fromfile=f"{path} (recorded)",
-            tofile=f"{path} (this run)",
-        )
-    )

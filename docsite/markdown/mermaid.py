@@ -39,7 +39,7 @@ from docsite.diagrams.cache import (
     svg_id,
 )
 
-# Smallest text a diagram may show, in CSS pixels (issue 11 asks for 11 px on a
+# Smallest text a diagram may show, in CSS pixels (11 px is the floor on a
 # 375 px screen; 12 leaves a margin for rounding and hinting).
 READABLE_TEXT_PX = 12
 

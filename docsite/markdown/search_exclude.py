@@ -11,8 +11,8 @@ explains it.
 
 A Python-Markdown postprocessor (it edits the page's finished HTML, where
 SuperFences' blocks are no longer stashed) declared in mkdocs.yml's
-markdown_extensions, so any builder that reads that list applies it; it was a
-MkDocs hook before, which builders that ignore `hooks:` skip.
+markdown_extensions, so any builder that reads that list applies it (a hook
+would be skipped by builders that ignore `hooks:`).
 """
 
 from __future__ import annotations
