@@ -106,4 +106,5 @@ engine-update: $(STAMP)
 
 re-record: $(STAMP)
 	$(BIN)/python -c 'from docsite.engine import baseimage; baseimage.write_lock()'
-	$(BIN)/pytest tests/test_examples.py tests/test_about_examples.py tests/test_worked_example.py --update-examples
+	$(BIN)/pytest tests/test_examples.py tests/test_about_examples.py --update-examples
+	$(BIN)/python scripts/worked_example_layers.py

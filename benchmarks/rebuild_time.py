@@ -19,7 +19,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from docsite import results
 from docsite.engine import lab
+from docsite.engine.build import docker_build
 from docsite.paths import ROOT
 
 APP = ROOT / "snippets" / "worked-example" / "app"
@@ -36,15 +36,8 @@ TAG = "benchmark-rebuild:latest"
 
 def build(context: Path, env: dict[str, str], *extra: str) -> float:
     """One `docker build` as the page runs it; its wall-clock time in seconds."""
-    command = ["docker", "build", "-t", TAG, *extra, str(context)]
     started = time.perf_counter()
-    subprocess.run(
-        command,
-        env={**os.environ, **env},
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    docker_build(env, context, "-t", TAG, *extra)
     return time.perf_counter() - started
 
 

@@ -10,12 +10,11 @@ build argument's value ends up and where a secret mount's does not.
 
 import gzip
 import io
-import os
-import subprocess
 import tarfile
 
 import pytest
 
+from docsite.engine.build import docker_build
 from docsite.paths import ROOT
 
 WHY_BOTH = ROOT / "snippets" / "why-both"
@@ -23,16 +22,6 @@ APP = ROOT / "snippets" / "worked-example" / "app"
 MULTI_STAGE = WHY_BOTH / "multi-stage" / "Dockerfile"
 SECRET_MOUNT = WHY_BOTH / "secret-mount" / "Dockerfile"
 TOKEN = "not-a-real-token-123"
-
-
-def docker_build(engine, *args: str, env: dict[str, str] | None = None) -> None:
-    """`docker build ...` with the private engine's CLI (BuildKit)."""
-    subprocess.run(
-        ["docker", "build", *args],
-        env={**os.environ, **engine.env(), **(env or {})},
-        check=True,
-        capture_output=True,
-    )
 
 
 def blobs(image) -> list[bytes]:
@@ -56,7 +45,12 @@ def test_secret_mount_dockerfile_uses_buildkit_secret_mount():
 @pytest.mark.docker
 def test_a_build_argument_leaks_and_a_secret_mount_does_not(docker_client, engine):
     docker_build(
-        engine, "--build-arg", f"API_TOKEN={TOKEN}", "-t", "leak:test", str(WHY_BOTH / "secret-arg")
+        engine.env(),
+        WHY_BOTH / "secret-arg",
+        "--build-arg",
+        f"API_TOKEN={TOKEN}",
+        "-t",
+        "leak:test",
     )
     leak = docker_client.images.get("leak:test")
     history = [entry["CreatedBy"] for entry in leak.history()]
@@ -66,13 +60,13 @@ def test_a_build_argument_leaks_and_a_secret_mount_does_not(docker_client, engin
     assert any(TOKEN.encode() in blob for blob in blobs(leak))  # the control
 
     docker_build(
-        engine,
+        engine.env(),
+        WHY_BOTH / "secret-mount",
         "--secret",
         "id=api_token,env=API_TOKEN",
         "-t",
         "mount:test",
-        str(WHY_BOTH / "secret-mount"),
-        env={"API_TOKEN": TOKEN},
+        extra_env={"API_TOKEN": TOKEN},
     )
     mounted = docker_client.images.get("mount:test")
     assert not any(TOKEN in entry["CreatedBy"] for entry in mounted.history())
@@ -83,7 +77,7 @@ def test_a_build_argument_leaks_and_a_secret_mount_does_not(docker_client, engin
 def test_multi_stage_build_ships_only_what_it_copies(docker_client, engine):
     before = {image.id for image in docker_client.images.list(all=True)}
     tag = "why-both-multistage:test"
-    docker_build(engine, "-f", str(MULTI_STAGE), "-t", tag, str(APP))
+    docker_build(engine.env(), APP, "-f", str(MULTI_STAGE), "-t", tag)
     image = docker_client.images.get(tag)
     history = [entry["CreatedBy"] for entry in image.history()]
     # The final image's history starts again at the base image: the build
