@@ -69,10 +69,10 @@ lock:
 # The link contract (tests/link_contract.txt): add the pages and heading anchors
 # the site now publishes. Existing entries are kept; a broken one still fails.
 link-contract: $(STAMP)
-	UPDATE_LINK_CONTRACT=1 $(BIN)/pytest tests/test_links_contract.py -k resolve
+	$(BIN)/python scripts/link_contract.py
 # Only before the site is first published: rewrite the contract from the build.
 link-contract-reset: $(STAMP)
-	UPDATE_LINK_CONTRACT=reset $(BIN)/pytest tests/test_links_contract.py -k resolve
+	$(BIN)/python scripts/link_contract.py --reset
 
 # Render every snippets/diagrams/*.mmd whose cached SVG (snippets/diagrams/rendered/)
 # is missing or stale; commit the result. Only this needs Node and Chromium: the
@@ -90,6 +90,7 @@ diagrams: $(STAMP) node_modules/.package-lock.json
 # regenerated from a real build of its app; then `make diagrams` renders it.
 .PHONY: layers-diagram
 layers-diagram: $(STAMP)
+	$(BIN)/python scripts/recorded_with.py
 	$(BIN)/python scripts/worked_example_layers.py
 
 # Copy every benchmarks/results/<name>.md into its <!-- results:<name> --> section

@@ -6,8 +6,7 @@ between a real run and the page, so they are tested here on their own.
 
 import pytest
 
-from docsite.examples import harness as examples
-from docsite.examples import transcript
+from docsite.examples import recorded_with, transcript
 from docsite.examples.harness import Normaliser
 
 
@@ -73,39 +72,11 @@ def test_transcript_rejects_output_before_a_command():
 
 
 # ------------------------------------------------------------------ what recorded the outputs
-RECORDED_WITH = examples.SNIPPETS / "about-examples" / "recorded-with.md"
-RECORDED_WITH_LINE = examples.SNIPPETS / "about-examples" / "recorded-with-line.md"
-
-
-def _plain(version: str) -> str:
-    return version.split("+")[0]  # "28.5.2+dfsg4" -> "28.5.2": Debian's packaging suffix
-
-
-def recorded_with(engine) -> tuple[str, str]:
-    """The two fragments the pages include, written from what the engine reports."""
-    v = engine.engine.version()
-    full = (
-        f"Every output on this site was recorded with **Docker Engine {_plain(v['engine'])}** "
-        f"(dockerd and the CLI), **BuildKit** through **buildx {_plain(v['buildx'])}**, and "
-        f"**containerd {_plain(v['containerd'])}**, on the containerd image store (its "
-        f"`{v['store']}` snapshotter), unless a tab says *classic store*.\n"
-    )
-    line = (
-        f"Outputs on this page: Docker Engine {_plain(v['engine'])}, BuildKit, containerd "
-        "image store ([how they are recorded](about-examples.md#recorded-with)).\n"
-    )
-    return full, line
-
-
 @pytest.mark.docker
-def test_pages_name_the_engine_that_recorded_the_outputs(engine, request):
+def test_pages_name_the_engine_that_recorded_the_outputs(engine):
     """The versions on About the examples come from the engine, never typed: a
     change of engine/packages.lock without re-recording fails here."""
-    expected = recorded_with(engine)
-    if request.config.getoption("update_examples"):
-        RECORDED_WITH.write_text(expected[0])
-        RECORDED_WITH_LINE.write_text(expected[1])
-    assert (RECORDED_WITH.read_text(), RECORDED_WITH_LINE.read_text()) == expected, (
+    assert recorded_with.committed() == recorded_with.fragments(engine.engine.version()), (
         "the engine differs from the one that recorded the outputs: re-record with `make re-record`"
     )
 
