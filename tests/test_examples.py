@@ -25,13 +25,6 @@ def test_every_example_file_is_on_a_page():
     assert examples.unshown() == [], "example files that no page includes (show or delete them)"
 
 
-def test_discovery_finds_both_kinds_on_every_page_with_examples():
-    pages = {page for shown in examples.included().values() for page in shown}
-    assert {"images.md", "containers.md", "lifecycle.md", "why-both.md"} <= pages
-    kinds = {example.kind for example in EXAMPLES}
-    assert kinds == {"console", "python"}
-
-
 # Flags that exist only so that a test can run (labels, host network, a package
 # mirror, quiet builds); a reader copies the commands, so none may appear on a page.
 TEST_ONLY = re.compile(

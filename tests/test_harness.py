@@ -23,9 +23,8 @@ def script(tmp_path: Path, monkeypatch, text: str) -> Example:
     snippets = tmp_path / "snippets"
     (snippets / "demo").mkdir(parents=True)
     (snippets / "demo" / "example.py").write_text(textwrap.dedent(text).lstrip())
-    monkeypatch.setattr(examples, "SNIPPETS", snippets)
     monkeypatch.chdir(tmp_path)
-    return Example("demo/example.py")
+    return Example("demo/example.py", snippets)
 
 
 GOOD = """
@@ -104,11 +103,11 @@ def test_a_failing_example_fails_its_test_and_the_run_goes_on(tmp_path):
             from docsite.examples import harness as examples
 
             @pytest.mark.parametrize("name", ["bad.py", "good.py"])
-            def test_example(name, eval_example, monkeypatch):
+            def test_example(name, eval_example):
                 snippets = __import__("pathlib").Path({str(tmp_path / "snippets")!r})
-                monkeypatch.setattr(examples, "SNIPPETS", snippets)
                 try:
-                    examples.run_python(examples.Example(name), eval_example, update=False)
+                    example = examples.Example(name, snippets)
+                    examples.run_python(example, eval_example, update=False)
                 except examples.ExampleFailed as error:
                     pytest.fail(str(error), pytrace=False)
             """
@@ -143,19 +142,18 @@ def test_a_snippet_a_page_includes_is_run_without_being_listed(tmp_path):
     assert examples.unshown(docs, snippets) == ["new/forgotten.py"]
 
 
-def test_a_moved_debian_says_the_base_image_changed_and_how_to_re_record(tmp_path, monkeypatch):
+def test_a_moved_debian_says_the_base_image_changed_and_how_to_re_record(tmp_path):
     from docsite.engine import baseimage
 
     tar, packages = tmp_path / "rootfs.tar", tmp_path / "rootfs.packages"
     tar.write_bytes(b"a root file system")
     packages.write_text("python3.13-minimal\t3.13.5-2\nzlib1g\t1:1.3.dfsg+really1.3.1-1+b1\n")
     lock = tmp_path / "base-image.lock"
-    monkeypatch.setattr(baseimage, "LOCK", lock)
     lock.write_text(baseimage.record(tar, packages))
-    baseimage.check(tar, packages)  # as recorded: fine
+    baseimage.check(tar, packages, lock)  # as recorded: fine
     packages.write_text(packages.read_text().replace("3.13.5-2", "3.13.6-1"))
     with pytest.raises(baseimage.BaseImageChanged) as changed:
-        baseimage.check(tar, packages)
+        baseimage.check(tar, packages, lock)
     assert "python3.13-minimal 3.13.6-1" in str(changed.value)
     assert "make re-record" in str(changed.value)
 

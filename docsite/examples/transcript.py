@@ -1,4 +1,4 @@
-"""Recorded CLI transcripts (`snippets/<page>/<example>.console`): parse, replay, compare, rewrite.
+"""Recorded CLI transcripts (`snippets/<page>/<example>.console`): parse and replay.
 
 A transcript is what a terminal shows: a line starting with `$ ` is a command (a
 trailing backslash continues it on the next line); the lines after it, up to the
