@@ -46,6 +46,9 @@ def child_run() -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # its own group, as a terminal gives a command
+        # Ctrl-C as a terminal delivers it, even where this run was started in
+        # the background (which ignores SIGINT, and children inherit that).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
