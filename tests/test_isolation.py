@@ -42,15 +42,21 @@ def run_beside_standin(tmp_path: Path, *extra: str) -> dict:
     )
     os.makedirs("/run/containerd", exist_ok=True)
     with run_lock():
-        result = subprocess.run(
+        child = subprocess.Popen(
             ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
             cwd=ROOT,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=600,
         )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        try:
+            out, err = child.communicate(timeout=600)
+        except KeyboardInterrupt:
+            # Ctrl-C reached the child too: let it stop its lab before we go.
+            child.wait(timeout=120)
+            raise
+    assert child.returncode == 0, err[-3000:]
+    return json.loads(out.strip().splitlines()[-1])
 
 
 @pytest.mark.docker
