@@ -100,13 +100,14 @@ def _containers(exec_root: Path) -> list[str]:
 
 
 def _unmount_below(base: Path) -> int:
-    """Unmount anything still mounted under base (deepest first); how many there were."""
+    """Unmount anything still mounted at or under base (deepest first); how many there
+    were. dockerd bind-mounts its data root onto itself, so base can be one."""
     try:
         mounts = Path("/proc/self/mounts").read_text().splitlines()
     except OSError:
         return 0
     points = [line.split()[1] for line in mounts]
-    below = sorted((p for p in points if p.startswith(str(base) + "/")), reverse=True)
+    below = sorted((p for p in points if p == str(base) or p.startswith(f"{base}/")), reverse=True)
     for point in below:
         subprocess.run(["umount", "-l", point], capture_output=True)
     return len(below)
