@@ -25,14 +25,15 @@ from urllib.parse import urlsplit
 import pytest
 
 # Primary sources: (host, path prefix). Docker's documentation and CLI reference,
-# the source of the engine, the CLI and BuildKit, the OCI specifications, and the
-# kernel's own documentation. A GitHub organisation matches with its trailing
+# the source of the engine, the CLI, BuildKit and containerd, the OCI
+# specifications, and the kernel's own documentation. A GitHub organisation matches with its trailing
 # slash, so github.com/docker/ does not admit github.com/docker-library/.
 PRIMARY_SOURCES: tuple[tuple[str, str], ...] = (
     ("docs.docker.com", "/"),
     ("github.com", "/moby/"),
     ("github.com", "/docker/"),
     ("github.com", "/opencontainers/"),
+    ("github.com", "/containerd/"),
     ("www.kernel.org", "/doc/"),
     ("docs.kernel.org", "/"),
 )

@@ -46,7 +46,7 @@ _BUILD_DONE = re.compile(r"\bDONE \d+\.\d+s$", re.MULTILINE)
 _BUILD_TIME_DONE = re.compile(r" \d+\.\d+s done$", re.MULTILINE)
 _BUILD_LINE_TIME = re.compile(r"^(#\d+) \d+\.\d+ ", re.MULTILINE)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(MB|GB)\b")
-_PORT = re.compile(r"\b(127\.0\.0\.1|0\.0\.0\.0|localhost):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
+_PORT = re.compile(r"(\b127\.0\.0\.1|\b0\.0\.0\.0|\blocalhost|\[::\]):(?:3[2-9]\d{3}|[4-6]\d{4})\b")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _STEP = re.compile(r"^#(\d+) ")
 _COLUMNS = re.compile(r"(?<=\S) {2,}")  # the gap between two table columns

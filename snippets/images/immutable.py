@@ -11,7 +11,7 @@ buildx = DockerClient()  # python-on-whales: builds with BuildKit, like `docker 
 buildx.build("demo", tags="images-demo:v1", progress=False)
 image = client.images.get("images-demo:v1")
 print(image.id)
-#> sha256:d5511aa590b185b934bc1c19be83d053c25d2cac72b738f8b985985c8181ac63
+#> sha256:92082ae3783f08508b7c2a03710b356ddf2009e20b9fa558637f905becb00715
 
 # On the containerd image store the ID is the digest of the image's index (or
 # manifest): the blob that index.json in the saved archive points to.
@@ -23,12 +23,12 @@ with tarfile.open("images-demo.tar") as saved:
     blob = saved.extractfile("blobs/sha256/" + top["digest"].removeprefix("sha256:")).read()
     digest = "sha256:" + hashlib.sha256(blob).hexdigest()
 print(digest)
-#> sha256:d5511aa590b185b934bc1c19be83d053c25d2cac72b738f8b985985c8181ac63
+#> sha256:92082ae3783f08508b7c2a03710b356ddf2009e20b9fa558637f905becb00715
 assert digest == image.id
 for entry in json.loads(blob)["manifests"]:
     print(entry["platform"]["os"], entry["platform"]["architecture"], entry["digest"][:19])
-    #> linux amd64 sha256:18dbadcb2709
-    #> unknown unknown sha256:c83cd5e6ea45
+    #> linux amd64 sha256:7ee09c7c083b
+    #> unknown unknown sha256:df8d87c4d12a
 
 # A container writes to its own layer; the image does not change.
 output = client.containers.run(
@@ -49,8 +49,8 @@ buildx.build("demo", tags="images-demo:latest", build_args={"MESSAGE": "second"}
 for tag in ("images-demo:latest", "images-demo:v1"):
     output = client.containers.run(tag, remove=True)
     print(tag, client.images.get(tag).short_id, output.decode().strip())
-    #> images-demo:latest sha256:f0836111e509 second
-    #> images-demo:v1 sha256:d5511aa590b1 first
+    #> images-demo:latest sha256:2b94d7c7bf94 second
+    #> images-demo:v1 sha256:92082ae3783f first
 
 client.containers.get("images-writer").remove()
 client.images.remove("images-demo:v1")

@@ -17,8 +17,8 @@ for name in ("lifecycle-in-use:v1", image.id):
     except docker.errors.APIError as error:
         # "conflict: unable to delete ... (must be forced) - <why>"
         print(error.explanation.partition(" - ")[2])
-        #> container 40ed58b9af38 is using its referenced image 04291f194f33
-        #> image is being used by stopped container 40ed58b9af38
+        #> container 3bf2e2265b3c is using its referenced image 8a34bc4c0ca7
+        #> image is being used by stopped container 3bf2e2265b3c
 
 container.remove()
 client.images.remove("lifecycle-in-use:v1")
