@@ -26,8 +26,9 @@ import pytest
 
 # Primary sources: (host, path prefix). Docker's documentation and CLI reference,
 # the source of the engine, the CLI, BuildKit and containerd, the OCI
-# specifications, and the kernel's own documentation. A GitHub organisation matches with its trailing
-# slash, so github.com/docker/ does not admit github.com/docker-library/.
+# specifications, and the kernel's own documentation. A GitHub organisation
+# matches with its trailing slash, so github.com/docker/ does not admit
+# github.com/docker-library/.
 PRIMARY_SOURCES: tuple[tuple[str, str], ...] = (
     ("docs.docker.com", "/"),
     ("github.com", "/moby/"),
