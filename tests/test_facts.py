@@ -1,5 +1,5 @@
 """One fact, one place: a fact that several pages need lives in snippets/facts/
-and pages include it; none says it again in its own words (docsite/restatements.py).
+and pages include it; none says it again in its own words (tests/support/restatements.py).
 The controls prove the check can fail: each fact's own text, and a paraphrase a
 reader once met on these pages, pasted into a page, are caught."""
 
@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from docsite import restatements
+from support import restatements
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs").glob("*.md"))

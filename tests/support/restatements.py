@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-FACTS = Path(__file__).resolve().parent.parent / "snippets" / "facts"
+FACTS = Path(__file__).resolve().parents[2] / "snippets" / "facts"
 PATTERNS = FACTS / "restatements.toml"
 
 _INCLUDE = re.compile(r"^\s*;*-+8<-+\s")  # a pymdownx.snippets line
