@@ -116,7 +116,9 @@ def mermaid(client, image, dockerfile: str) -> str:
         if not step.diff_id and keyword not in config_only:
             config_only.append(keyword)
     total = len(image.attrs["RootFS"]["Layers"])
-    base_size = human_size(base.attrs["Size"])
+    # The same measure as the layers above: the history's sizes, not the image's
+    # Size (which counts the compressed blobs too on the containerd store).
+    base_size = human_size(sum(entry["Size"] for entry in base.history()))
     own_size = human_size(sum(s.size for s in own))
 
     described = "; ".join(
