@@ -98,6 +98,14 @@ def test_a_command_must_declare_that_it_fails(tmp_path):
     transcript.run(transcript.parse("$ false  # fails: as declared\n"), cwd=tmp_path, env={})
 
 
+def test_a_recording_keeps_the_text_of_coloured_output_not_its_codes(tmp_path):
+    """A terminal draws colour codes; a recording (and so a page) has the text."""
+    ran = transcript.run(
+        transcript.parse("$ printf '\\033[33mwarned\\033[0m done\\n'\n"), cwd=tmp_path, env={}
+    )
+    assert ran[0].output == ["warned done"]
+
+
 def test_buildkit_steps_that_ran_at_once_may_come_in_either_order():
     head = '#0 building with "default" instance using docker driver\n\n'
     context = "#{n} [internal] load build context\n#{n} transferring context: 30B done\n\n"

@@ -95,6 +95,16 @@ BROKEN = {
     "a missing snippet": ('--8<-- "images/no-such-example.console"', "no-such-example.console"),
     "a broken link": ("[gone](no-such-page.md)", "no-such-page.md"),
     "an unknown anchor": ("[gone](lifecycle.md#no-such-heading)", "no-such-heading"),
+    # hooks/rendering_checks.py: Markdown that renders as broken text.
+    "a footnote mark starting a paragraph": (
+        "[^control] opens this paragraph.\n\n[^control]: A note.",
+        "starts with a footnote mark",
+    ),
+    "a list broken by an include": (
+        '- one\n  --8<-- "facts/tmpfs.md"\n  [^control]\n- two\n\n[^control]: A note.',
+        "a broken list",
+    ),
+    "an escape character": ("\x1b[33mwarning\x1b[0m", "terminal escape character"),
 }
 
 

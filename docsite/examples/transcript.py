@@ -23,6 +23,11 @@ from pathlib import Path
 PROMPT = "$ "
 _quote = "'"
 EXPECTS_FAILURE = re.compile(r"#\s*fails\b")
+# Colour and style codes (SGR): a terminal draws them, it does not print them.
+# buildx colours its "N warnings found" line whether or not it writes to a
+# terminal (commands/build.go, printWarnings), so the recording keeps what a
+# reader sees, the text.
+TERMINAL_STYLE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @dataclass
@@ -104,7 +109,9 @@ def run(
                 )
             except subprocess.TimeoutExpired:
                 raise CommandFailed(f'{where}: "{first}" did not finish in {timeout:g} s') from None
-            lines = [line.rstrip() for line in result.stdout.splitlines()]
+            lines = [
+                TERMINAL_STYLE.sub("", line).rstrip() for line in result.stdout.splitlines()
+            ]
             ran.append(Step(step.command, lines, step.line))
             expected = bool(EXPECTS_FAILURE.search(step.command.split("\n")[-1]))
             if (result.returncode != 0) != expected:
