@@ -1,17 +1,61 @@
-"""The copy button on a transcript copies what a reader types: the commands, with
-no `$ ` prompt and no output (docs/stylesheets/copy-commands.css)."""
+"""The copy button on a transcript copies what a reader types: the commands, one a
+line, with no `$ ` prompt, no output, no empty line and no note such as
+`# fails: ...` (docsite/markdown/console.py, docs/stylesheets/copy-commands.css)."""
+
+import re
 
 import pytest
 
 from docsite.examples import transcript
 from docsite.examples.harness import SNIPPETS
+from docsite.markdown import console
 
-pytestmark = pytest.mark.browser
+
+def typed(command: str) -> list[str]:
+    """A command's lines as a reader types them: no trailing note, and no line
+    that held only a note (with the backslash that continued to it)."""
+    lines = command.split("\n")
+    lines[-1] = re.sub(r"\s+#[^'\"]*$", "", lines[-1])
+    if not lines[-1].strip():
+        lines.pop()
+        lines[-1] = lines[-1].removesuffix("\\").rstrip()
+    return lines
 
 
+def test_notes_move_out_of_the_command_lines():
+    source = (
+        "$ cat /gone  # fails: it is gone\n"
+        "cat: /gone: No such file\n"
+        "$ echo '# kept' \\\n"
+        "    # fails: a note on a line of its own\n"
+        "$ echo \"a # b\"\n"
+    )
+    html = console.format_console(source, "console", "", {}, None)
+    notes = re.findall(r'<span class="go note">(.*?)\n</span>', html)
+    assert notes == [
+        "# this one fails on purpose: it is gone",
+        "# this one fails on purpose: a note on a line of its own",
+    ]
+    commands, _, _ = console.split_notes(source)
+    assert [line for line in commands if line.startswith("$ ")] == [
+        "$ cat /gone",
+        "$ echo '# kept'",
+        '$ echo "a # b"',
+    ]
+    # every output line carries its own newline, so hiding it leaves none behind
+    assert '<span class="go">cat: /gone: No such file\n</span>' in html
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("page", "snippet"),
-    [("about-examples/", "about-examples/hello.console"), ("images/", "images/layers.console")],
+    [
+        ("about-examples/", "about-examples/hello.console"),
+        ("images/", "images/layers.console"),
+        ("start/", "start/first-container.console"),
+        ("start/", "start/change-gone.console"),
+        ("containers/", "containers/writable-layer.console"),
+    ],
 )
 def test_copy_button_copies_the_commands_only(browser, site_url, page, snippet):
     steps = transcript.parse((SNIPPETS / snippet).read_text())
@@ -24,7 +68,6 @@ def test_copy_button_copies_the_commands_only(browser, site_url, page, snippet):
     block.first.locator("button[data-md-type=copy]").click()
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()
-    # Pygments puts the newline after an output line outside its span, so an
-    # output leaves an empty line behind: harmless when pasted into a shell.
-    lines = [line for line in copied.splitlines() if line.strip()]
-    assert lines == "\n".join(step.command for step in steps).splitlines()
+    expected = "\n".join(line for step in steps for line in typed(step.command))
+    assert copied.rstrip("\n") == expected
+    assert "#" not in copied and "\n\n" not in copied

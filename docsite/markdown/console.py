@@ -6,15 +6,33 @@ output would be drawn (and copied) as commands. This lexer knows one prompt,
 `$ `, the one the site's transcripts use (docsite/examples/transcript.py); everything
 else is output. The fence is declared in mkdocs.yml as a superfences custom
 fence, which is pymdownx's documented way to format a fence's content.
+
+Two changes to what Pygments writes, so the copy button (which copies the text
+that is displayed while `.go` is hidden, docs/stylesheets/copy-commands.css)
+copies exactly the commands, one per line:
+
+- a note at the end of a command (`# fails: <why>`, `# change only its mode`)
+  moves to a line of its own above the command, drawn as output. zsh does not
+  take `#` for a comment in an interactive shell unless INTERACTIVE_COMMENTS is
+  set, so a pasted note would become arguments;
+- an output line carries its newline inside its `.go` span, so hidden output
+  leaves no empty line behind;
+- a command line is wrapped in a `.cmd` span, so a narrow screen can wrap the
+  commands (docs/stylesheets/phones.css) and leave the output's columns as
+  they are.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers.shell import BashSessionLexer
+
+PROMPT = "$ "
+GO = '<span class="go">'
 
 
 class TranscriptLexer(BashSessionLexer):
@@ -23,7 +41,83 @@ class TranscriptLexer(BashSessionLexer):
     _ps1rgx = re.compile(r"^(\$ )(.*\n?)")
 
 
+def comment_start(line: str) -> int | None:
+    """Where a shell comment starts in `line` (a `#` at the start of a word, outside
+    quotes), or None."""
+    quote = None
+    escaped = False
+    for i, char in enumerate(line):
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return None
+
+
+def split_notes(source: str) -> tuple[list[str], dict[int, str], set[int]]:
+    """The transcript's lines with every trailing note taken out of its command;
+    {line index of the command's first line: note}; the indices of command lines."""
+    lines = source.rstrip("\n").split("\n")
+    kept: list[str] = []
+    notes: dict[int, str] = {}
+    commands: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not lines[i].startswith(PROMPT):
+            kept.append(lines[i])
+            i += 1
+            continue
+        command = [lines[i]]
+        while command[-1].endswith("\\") and i + 1 < len(lines):
+            i += 1
+            command.append(lines[i])
+        i += 1
+        last = command[-1]
+        start = comment_start(last[len(PROMPT) :] if len(command) == 1 else last)
+        if start is not None:
+            start += len(PROMPT) if len(command) == 1 else 0
+            note = last[start:].lstrip("#").strip()
+            rest = last[:start].rstrip()
+            if rest.strip():
+                command[-1] = rest
+            else:  # a note on a continuation line of its own: drop that line
+                command.pop()
+                command[-1] = command[-1].rstrip().removesuffix("\\").rstrip()
+            notes[len(kept)] = note
+        commands.update(range(len(kept), len(kept) + len(command)))
+        kept.extend(command)
+    return kept, notes, commands
+
+
+def note_text(note: str) -> str:
+    """The harness's `fails: <why>` in the reader's words."""
+    if re.match(r"fails\b", note):
+        return "# this one fails on purpose: " + note.split(":", 1)[-1].strip()
+    return "# " + note
+
+
 def format_console(source, language, css_class, options, md, **kwargs) -> str:
     """superfences `format`: the same HTML pymdownx.highlight writes for a block."""
+    lines, notes, commands = split_notes(source)
     formatter = HtmlFormatter(cssclass=f"language-{language} highlight", wrapcode=True)
-    return highlight(source, TranscriptLexer(), formatter)
+    rendered = highlight("\n".join(lines) + "\n", TranscriptLexer(), formatter)
+    head, rest = rendered.split("<code>", 1)
+    body, tail = rest.split("</code>", 1)
+    out = []
+    for index, line in enumerate(body.split("\n")[: len(lines)]):
+        if index in notes:
+            text = html.escape(note_text(notes[index]), quote=False)
+            out.append(f'<span class="go note">{text}\n</span>')
+        if index in commands:
+            out.append(f'<span class="cmd">{line}</span>\n')
+        elif line.startswith(GO) and line.endswith("</span>") and line.count("<span") == 1:
+            out.append(line[: -len("</span>")] + "\n</span>")
+        else:
+            out.append(f"{GO}{line}\n</span>")
+    return f"{head}<code>{''.join(out)}</code>{tail}"

@@ -5,7 +5,7 @@ client = docker.from_env()
 # docker run: create a container from the image, start it, wait for its output
 output = client.containers.run(
     "python:3.13-slim",
-    ["python", "-c", 'print("Hello from a container")'],
+    ["python", "-c", "print('Hello from a container')"],
     name="first",
 )
 print(output.decode().strip())
@@ -21,7 +21,7 @@ print("container:", container.name, container.status)
 
 # change a file in the container, then remove it
 client.containers.run(
-    "python:3.13-slim", ["sh", "-c", 'echo "my change" > /notes.txt'], name="scratchpad"
+    "python:3.13-slim", ["sh", "-c", "echo 'my change' > /notes.txt"], name="scratchpad"
 )
 scratchpad = client.containers.get("scratchpad")
 print(scratchpad.diff())
