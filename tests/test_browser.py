@@ -337,6 +337,70 @@ def test_every_heading_has_a_permalink_that_scrolls_into_view(watch, site_url, p
     assert not problems, "\n".join(problems)
 
 
+# The ¶ of a heading: colour against the page, and its box.
+_PERMALINK = """
+(id) => {
+  const a = document.querySelector(`#${id} a.headerlink`);
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const [r, g, b, alpha = 1] = rgb(getComputedStyle(a).color);
+  let bg = [255, 255, 255];
+  for (let el = a; el; el = el.parentElement) {
+    const c = rgb(getComputedStyle(el).backgroundColor);
+    if ((c[3] ?? 1) > 0) { bg = c.slice(0, 3); break; }
+  }
+  const mix = [r, g, b].map((v, i) => v * alpha + bg[i] * (1 - alpha));
+  const lum = c => {
+    const [R, G, B] = c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [hi, lo] = [lum(mix), lum(bg)].sort((x, y) => y - x);
+  const box = a.getBoundingClientRect();
+  return {contrast: (hi + 0.05) / (lo + 0.05), width: box.width, height: box.height,
+          opacity: Number(getComputedStyle(a).opacity)};
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_section_link_is_visible_copies_and_says_so_without_reloading(browser, site_url, scheme):
+    context = browser.new_context(
+        viewport=PHONE, color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    open_page(page, site_url + "lifecycle/")
+    mark = page.evaluate(_PERMALINK, "keeping-data")
+    assert mark["opacity"] == 1 and mark["contrast"] >= 3, mark
+    assert mark["width"] >= 24 and mark["height"] >= 24, mark
+    documents = []
+    page.on("request", lambda r: documents.append(r.url) if "lifecycle" in r.url else None)
+    page.locator("#keeping-data a.headerlink").click()
+    page.locator("#keeping-data a.headerlink[data-copied]").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied == site_url + "lifecycle/#keeping-data"
+    assert not documents, f"the page was fetched again: {documents}"
+
+
+def test_every_exercise_has_an_anchor_that_opens_it(watch, site_url, pages):
+    page = watch(viewport=DESKTOP).page()
+    problems, seen = [], 0
+    for path in pages:
+        open_page(page, site_url + path)
+        ids = page.eval_on_selector_all(
+            "article details.question",
+            "ds => ds.map(d => d.id && d.querySelector(`summary a.headerlink[href$='#${d.id}']`) ? d.id : '')",
+        )
+        seen += len(ids)
+        problems += [f"/{path}: an exercise without an id and link mark" for i in ids if not i]
+        for found in filter(None, ids):
+            page.goto("about:blank")
+            open_page(page, f"{site_url}{path}#{found}")
+            if not page.evaluate(f"document.getElementById('{found}').open"):
+                problems.append(f"/{path}#{found}: closed after opening its address")
+    assert seen >= 12, f"only {seen} exercises found: did the markup change?"
+    assert not problems, "\n".join(problems)
+
+
 # ------------------------------------------------------------------ 3. accessibility
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_serious_accessibility_violation(watch, site_url, pages, scheme):

@@ -1,0 +1,72 @@
+"""Give every exercise ("??? question" block) an id and a link mark, like a heading.
+
+A team lead links an exercise from a wiki page, so its id must not move when
+exercises are added or reordered: it is the name of the example its answer
+includes (`--8<-- "containers/check-diff.console"` gives `#check-diff`), which
+the tests already keep unique per page. pymdownx.details takes no attributes,
+so the ids are read from the Markdown and set on the rendered <details> in
+order. An exercise without a `check-` example is a build warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import PurePosixPath
+
+log = logging.getLogger("mkdocs.hooks.exercise_anchors")
+
+QUESTION = re.compile(r"^(?P<indent>\s*)\?\?\?\+?\s+question\b")
+SNIPPET = re.compile(r'--8<--\s+"(?P<path>[^"]+)"')
+DETAILS = re.compile(r'<details class="question"( open="open")?>\s*<summary>(.*?)</summary>', re.S)
+
+_ids: dict[str, list[str]] = {}
+
+
+def exercise_id(path: str) -> str | None:
+    """`containers/check-diff.console` -> check-diff; `why-both/check-cache/Dockerfile` -> check-cache."""
+    for part in PurePosixPath(path).parts[1:]:
+        if part.startswith("check-"):
+            return part.split(".")[0]
+    return None
+
+
+def exercise_ids(markdown: str) -> list[str | None]:
+    lines = markdown.splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        start = QUESTION.match(line)
+        if not start:
+            continue
+        indent = len(start["indent"])
+        found_id = None
+        for body in lines[i + 1 :]:
+            if body.strip() and len(body) - len(body.lstrip()) <= indent:
+                break  # the block ended
+            snippet = SNIPPET.search(body)
+            if snippet and (found_id := exercise_id(snippet["path"])):
+                break
+        found.append(found_id)
+    return found
+
+
+def on_page_markdown(markdown, page, config, files):
+    ids = exercise_ids(markdown)
+    for n, found in enumerate(ids, 1):
+        if found is None:
+            log.warning("%s: exercise %d includes no check-* example to name its anchor", page.file.src_uri, n)
+    _ids[page.file.src_uri] = ids
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    ids = iter(_ids.pop(page.file.src_uri, []))
+
+    def anchor(match: re.Match) -> str:
+        found = next(ids, None)
+        if not found:
+            return match[0]
+        link = f'<a class="headerlink" href="#{found}" title="Copy link to this exercise">&para;</a>'
+        return f'<details class="question" id="{found}"{match[1] or ""}>\n<summary>{match[2]}{link}</summary>'
+
+    return DETAILS.sub(anchor, html)
