@@ -1,5 +1,9 @@
 """Give every exercise ("??? question" block) an id and a link mark, like a heading.
 
+The link mark goes just before the <details>, not in its <summary>: a link
+inside a summary is a control inside a control, which screen readers cannot
+tell apart (axe: nested-interactive); the stylesheet floats it beside the box.
+
 A team lead links an exercise from a wiki page, so its id must not move when
 exercises are added or reordered: it is the name of the example its answer
 includes (`--8<-- "containers/check-diff.console"` gives `#check-diff`), which
@@ -66,7 +70,10 @@ def on_page_content(html, page, config, files):
         found = next(ids, None)
         if not found:
             return match[0]
-        link = f'<a class="headerlink" href="#{found}" title="Copy link to this exercise">&para;</a>'
-        return f'<details class="question" id="{found}"{match[1] or ""}>\n<summary>{match[2]}{link}</summary>'
+        link = (
+            f'<a class="headerlink exercise-link" href="#{found}" '
+            f'title="Copy link to this exercise">&para;</a>'
+        )
+        return f'{link}\n<details class="question" id="{found}"{match[1] or ""}>\n<summary>{match[2]}</summary>'
 
     return DETAILS.sub(anchor, html)

@@ -388,7 +388,8 @@ def test_every_exercise_has_an_anchor_that_opens_it(watch, site_url, pages):
         open_page(page, site_url + path)
         ids = page.eval_on_selector_all(
             "article details.question",
-            "ds => ds.map(d => d.id && d.querySelector(`summary a.headerlink[href$='#${d.id}']`) ? d.id : '')",
+            "ds => ds.map(d => d.id && d.previousElementSibling"
+            "  && d.previousElementSibling.matches(`a.headerlink[href$='#${d.id}']`) ? d.id : '')",
         )
         seen += len(ids)
         problems += [f"/{path}: an exercise without an id and link mark" for i in ids if not i]

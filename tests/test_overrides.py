@@ -1,7 +1,8 @@
 """Overrides of Material's templates stay in step with the installed Material.
 
 overrides/partials/*.html are copies of Material's partials, each changed in one
-line (the comment at the top of each says why). A Material upgrade that changes
+line (the comment at the top of each says why; language.html's one line
+becomes a message of the site's own and the line that uses it). A Material upgrade that changes
 an original would leave the copy rendering the old markup unnoticed; this test
 compares each copy with the installed original and allows only the documented
 change. docs/javascripts/lazy-search-index.js depends on Material's file names
@@ -22,6 +23,15 @@ OVERRIDES = ROOT / "overrides" / "partials"
 
 # partial -> (line in Material's original, the line that replaces it here)
 CHANGES = {
+    "language.html": (
+        "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
+        "{% set site = {\n"
+        '  "search.result.none": "No matching pages. This site is in English: try a word such '
+        "as image, container, volume, layer or prune. 没有结果：本站目前只有英文版，请用英文词搜索，"
+        '例如 image（镜像）、container（容器）、volume（数据卷）、layer（层）。"\n'
+        "} %}\n"
+        "{% macro t(key) %}{{ site[key] or lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
+    ),
     "progress.html": (
         '<div class="md-progress" data-md-component="progress" role="progressbar"></div>',
         '<div class="md-progress" data-md-component="progress" role="progressbar" '

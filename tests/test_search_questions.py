@@ -58,6 +58,21 @@ QUESTIONS = [
     ("image id vs digest", ["faq/#image-id-vs-digest", "glossary/#image-id"]),
     ("docker commands cheat sheet", ["cheat-sheet/"]),
     ("why do images and containers both exist", ["why-both/"]),
+    # Typed in a hurry, the way a developer types into a search box mid-task.
+    ("see what container changed", ["faq/#see-what-changed", "containers/#writable-layer"]),
+    ("docker diff", ["faq/#see-what-changed", "containers/#writable-layer"]),
+    ("copy file out of container", ["faq/#copy-a-file-out", "containers/#copy-files"]),
+    ("docker build slow", ["faq/#slow-build", "why-both/#build-cache"]),
+    ("speed up build", ["faq/#slow-build", "why-both/#build-cache"]),
+    ("files gone after stop", ["faq/#files-after-stop", "lifecycle/#what-survives", "faq/#my-changes-are-gone"]),  # noqa: E501
+    ("pin image version", ["faq/#pin-an-image", "images/#tags-and-digests"]),
+    ("free up disk space", ["lifecycle/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
+    ("pruning images", ["lifecycle/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
+    ("update container to new image", ["lifecycle/#upgrade"]),
+    ("password in dockerfile", ["faq/#secrets-in-env", "why-both/#secrets"]),
+    ("permission denied docker.sock", ["start/#troubleshooting"]),
+    ("cannot connect to docker daemon", ["start/#troubleshooting"]),
+    ("stop vs kill", ["lifecycle/#stop"]),
 ]  # fmt: skip
 
 

@@ -1,5 +1,5 @@
 // Load search only when the reader starts to search.
-// Material 9.8.2 requests search/search_index.json (~30 KB gzip here) and its
+// Material 9.8.2 requests search/search_index.json (~45 KB gzip here) and its
 // search worker script (~12 KB) on every page load, which would push a cold
 // page view over the site's 100 KB budget. This file runs before Material's
 // bundle (overrides/main.html) and holds both back until the reader opens
@@ -28,11 +28,16 @@
   // 2. The worker: Material creates it at start-up but first writes to it once
   // the index has arrived, so a stand-in creates the real one on that message.
   // Material only uses postMessage and "message" events.
+  // The worker that starts is javascripts/search-stemming-worker.js, next to
+  // this file, which runs Material's worker (its address passed along) and
+  // stems the reader's query words.
   var NativeWorker = window.Worker;
+  var STEMMING = document.currentScript.src.replace(/[^/]*$/, "search-stemming-worker.js");
   window.Worker = function (url, options) {
     if (!/\/workers\/search\.\w+\.min\.js$/.test(String(url))) {
       return new NativeWorker(url, options);
     }
+    url = STEMMING + "?material=" + encodeURIComponent(new URL(url, location.href).href);
     var standIn = new EventTarget();
     var worker = null;
     standIn.postMessage = function (data) {

@@ -1,4 +1,4 @@
-"""Leave code blocks out of the search index: a Markdown extension.
+"""Leave code blocks and content-tab labels out of the search index: a Markdown extension.
 
 Code blocks here are mostly recorded command output (IDs, sizes, statuses) and
 example scripts: as search results they are noise that outranks the prose
@@ -27,8 +27,14 @@ from markdown.postprocessors import Postprocessor
 _BLOCK = re.compile(r'<div(?=[^>]*\bclass="(?:[^"]*\s)?highlight(?:\s[^"]*)?")')
 
 
+# pymdownx.tabbed's labels ("Docker CLI", "Python"): as text of the section they
+# were run together ("Docker CLIPython") into every result snippet.
+_TAB_LABELS = re.compile(r'<div(?=\s+class="tabbed-labels")')
+
+
 def exclude_code(html: str) -> str:
-    return _BLOCK.sub("<div data-search-exclude", html)
+    html = _BLOCK.sub("<div data-search-exclude", html)
+    return _TAB_LABELS.sub("<div data-search-exclude", html)
 
 
 class _ExcludeCode(Postprocessor):
