@@ -61,14 +61,25 @@ def diagram_pages(built_site) -> list[str]:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_diagram_text_is_at_least_11px_at_375px(browser, site_url, diagram_pages, javascript):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+def test_diagram_text_is_at_least_11px_at_375px_once_tapped(
+    browser, site_url, diagram_pages, javascript
+):
+    context = browser.new_context(
+        viewport=PHONE, java_script_enabled=javascript, has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     measured, small = [], []
     try:
         for path in diagram_pages:
             open_page(page, site_url + path)
-            for diagram in diagram_text(page):
+            found = []
+            boxes = page.locator("article .diagram")
+            for i in range(boxes.count()):
+                boxes.nth(i).scroll_into_view_if_needed()
+                boxes.nth(i).tap()  # a reader's tap enlarges it (phones.css)
+                found += [d for d in diagram_text(page) if d["id"] == boxes.nth(i).evaluate(
+                    "box => box.querySelector('svg').id")]
+            for diagram in found:
                 assert diagram["count"], f"/{path} {diagram['id']}: no visible text measured"
                 smallest = diagram["smallest"]
                 measured.append(f"/{path} {diagram['id']}: {smallest['px']:.1f} px")
@@ -78,6 +89,31 @@ def test_diagram_text_is_at_least_11px_at_375px(browser, site_url, diagram_pages
         context.close()
     print("\n".join(measured))  # the figures, for the record (pytest -s)
     assert not small, f"diagram text under {MIN_DIAGRAM_TEXT_PX} px at 375 px:\n" + "\n".join(small)
+
+
+# Each diagram's width and its box's, as drawn.
+_FITS = """
+() => [...document.querySelectorAll("article .diagram")].map(box => ({
+  id: box.querySelector("svg").id,
+  svg: box.querySelector("svg").getBoundingClientRect().width,
+  box: box.clientWidth,
+}))
+"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, test_browser.DESKTOP], ids=["375", "1280"])
+def test_every_diagram_shows_whole_until_tapped(browser, site_url, diagram_pages, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    cut = []
+    try:
+        for path in diagram_pages:
+            open_page(page, site_url + path)
+            cut += [f"/{path} {d['id']}: {d['svg']:.0f} px in a {d['box']} px box"
+                    for d in page.evaluate(_FITS) if d["svg"] > d["box"] + 1]  # fmt: skip
+    finally:
+        context.close()
+    assert not cut, "diagrams cut off (wider than their box):\n" + "\n".join(cut)
 
 
 # Every table that scrolls sideways at this width, scrolled to its right end:

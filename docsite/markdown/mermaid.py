@@ -111,7 +111,23 @@ def format_mermaid(source, language, class_name, options, md, **kwargs):
     # that scrolls must be reachable from the keyboard.
     width = readable_width(svg)
     style = f' style="--diagram-readable-width: {width:.0f}px"' if width else ""
+    svg = compact_geometry(svg)
     return f'<div class="diagram" data-search-exclude tabindex="0"{style}>{svg}</div>'
+
+
+# Mermaid writes coordinates with up to 16 digits (628.3668154761904); a tenth
+# of a unit is below a screen pixel at any size the page shows, and the rest
+# was a third of the page's weight on a diagram page. Only geometry attributes
+# are rounded: text (labels, title, description) is left as it is.
+_GEOMETRY = re.compile(
+    r'(\s(?:d|points|transform|x|y|x1|y1|x2|y2|width|height|rx|ry|cx|cy|r)=")([^"]*)(")'
+)
+_LONG_NUMBER = re.compile(r"(-?\d+\.\d)\d+")
+
+
+def compact_geometry(svg: str) -> str:
+    """The SVG with every coordinate in a geometry attribute cut to one decimal."""
+    return _GEOMETRY.sub(lambda m: m[1] + _LONG_NUMBER.sub(r"\1", m[2]) + m[3], svg)
 
 
 def readable_width(svg: str) -> float | None:
