@@ -23,7 +23,12 @@ pytestmark = pytest.mark.browser
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's
-BUDGET = 100 * 1024  # gzip bytes on a cold view of any page
+BUDGET = 85 * 1024  # gzip bytes on a cold view of any page
+# Pages still over it, each with the ceiling it may not grow past (KB, a little
+# above what it weighs now): a ratchet until their content is trimmed (the
+# Images split, shorter build logs). A page that comes under the budget must
+# leave this list, so the ceilings only come down.
+OVER_BUDGET = {"images/": 93, "lifecycle/": 92.5, "worked-example/": 88, "containers/": 87}
 
 # Glossary ids the site's issue names; the glossary may define more, and every one
 # it defines is searched for.
@@ -531,9 +536,16 @@ def test_unknown_url_gets_the_404_page_with_search(watch, site_url, pages, missi
 # ------------------------------------------------------------------ page weight
 def test_every_page_is_within_the_byte_budget_on_a_cold_view(browser, site_url, pages):
     # Bytes only: requests to other origins fail the test above.
-    views = [cold_view(browser, site_url + path) for path in pages]
-    over = [f"{v.url}: {v.gzip_bytes / 1024:.1f} KB" for v in views if v.gzip_bytes > BUDGET]
-    assert not over, f"over {BUDGET // 1024} KB gzip on a cold view:\n" + "\n".join(over)
+    views = {path: cold_view(browser, site_url + path) for path in pages}
+    over, under = [], []
+    for path, view in views.items():
+        limit = OVER_BUDGET.get(path, BUDGET / 1024)
+        if view.gzip_bytes / 1024 > limit:
+            over.append(f"/{path}: {view.gzip_bytes / 1024:.1f} KB, over {limit} KB")
+        if path in OVER_BUDGET and view.gzip_bytes <= BUDGET:
+            under.append(f"/{path} is within {BUDGET // 1024} KB now: take it off OVER_BUDGET")
+    assert not over, "too heavy on a cold view (gzip):\n" + "\n".join(over)
+    assert not under, "\n".join(under)
 
 
 def _search_requests(requested: list[str]) -> list[str]:
