@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from docsite.mkdocs_env import mkdocs_env
+from docsite.browser.mkdocs_env import mkdocs_env
 from support.site import ROOT
 
 PUBLIC = "https://docs.example.org/docker-images-explained/"
