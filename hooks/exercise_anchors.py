@@ -28,7 +28,8 @@ _ids: dict[str, list[str]] = {}
 
 
 def exercise_id(path: str) -> str | None:
-    """`containers/check-diff.console` -> check-diff; `why-both/check-cache/Dockerfile` -> check-cache."""
+    """`containers/check-diff.console` -> check-diff;
+    `why-both/check-cache/Dockerfile` -> check-cache."""
     for part in PurePosixPath(path).parts[1:]:
         if part.startswith("check-"):
             return part.split(".")[0]
@@ -58,7 +59,11 @@ def on_page_markdown(markdown, page, config, files):
     ids = exercise_ids(markdown)
     for n, found in enumerate(ids, 1):
         if found is None:
-            log.warning("%s: exercise %d includes no check-* example to name its anchor", page.file.src_uri, n)
+            log.warning(
+                "%s: exercise %d includes no check-* example to name its anchor",
+                page.file.src_uri,
+                n,
+            )
     _ids[page.file.src_uri] = ids
     return markdown
 
@@ -74,6 +79,10 @@ def on_page_content(html, page, config, files):
             f'<a class="headerlink exercise-link" href="#{found}" '
             f'title="Copy link to this exercise">&para;</a>'
         )
-        return f'{link}\n<details class="question" id="{found}"{match[1] or ""}>\n<summary>{match[2]}</summary>'
+        opened = match[1] or ""
+        return (
+            f'{link}\n<details class="question" id="{found}"{opened}>\n'
+            f"<summary>{match[2]}</summary>"
+        )
 
     return DETAILS.sub(anchor, html)

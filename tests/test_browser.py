@@ -355,7 +355,8 @@ _PERMALINK = """
   }
   const mix = [r, g, b].map((v, i) => v * alpha + bg[i] * (1 - alpha));
   const lum = c => {
-    const [R, G, B] = c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    const [R, G, B] = c.map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
     return 0.2126 * R + 0.7152 * G + 0.0722 * B;
   };
   const [hi, lo] = [lum(mix), lum(bg)].sort((x, y) => y - x);

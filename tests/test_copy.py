@@ -28,7 +28,7 @@ def test_notes_move_out_of_the_command_lines():
         "cat: /gone: No such file\n"
         "$ echo '# kept' \\\n"
         "    # fails: a note on a line of its own\n"
-        "$ echo \"a # b\"\n"
+        '$ echo "a # b"\n'
     )
     html = console.format_console(source, "console", "", {}, None)
     notes = re.findall(r'<span class="go note">(.*?)\n</span>', html)

@@ -16,8 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from docsite.browser.mkdocs_env import mkdocs_env
 from support.site import ROOT
+
+from docsite.browser.mkdocs_env import mkdocs_env
 
 PUBLIC = "https://docs.example.org/docker-images-explained/"
 ADDRESS = re.compile(

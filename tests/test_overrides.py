@@ -27,7 +27,8 @@ CHANGES = {
         "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
         "{% set site = {\n"
         '  "search.result.none": "No matching pages. This site is in English: try a word such '
-        "as image, container, volume, layer or prune. 没有结果：本站目前只有英文版，请用英文词搜索，"
+        "as image, container, volume, layer or prune. "
+        "没有结果：本站目前只有英文版，请用英文词搜索，"
         '例如 image（镜像）、container（容器）、volume（数据卷）、layer（层）。"\n'
         "} %}\n"
         "{% macro t(key) %}{{ site[key] or lang.t(key) or fallback.t(key) or key }}{% endmacro %}",

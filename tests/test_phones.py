@@ -77,8 +77,11 @@ def test_diagram_text_is_at_least_11px_at_375px_once_tapped(
             for i in range(boxes.count()):
                 boxes.nth(i).scroll_into_view_if_needed()
                 boxes.nth(i).tap()  # a reader's tap enlarges it (phones.css)
-                found += [d for d in diagram_text(page) if d["id"] == boxes.nth(i).evaluate(
-                    "box => box.querySelector('svg').id")]
+                found += [
+                    d
+                    for d in diagram_text(page)
+                    if d["id"] == boxes.nth(i).evaluate("box => box.querySelector('svg').id")
+                ]
             for diagram in found:
                 assert diagram["count"], f"/{path} {diagram['id']}: no visible text measured"
                 smallest = diagram["smallest"]

@@ -45,6 +45,18 @@ ALLOWLIST: dict[str, str] = {
     "https://flask.palletsprojects.com/": "the web framework the worked example's app uses",
     "https://gunicorn.org/": "the server the worked example's image runs",
     "https://github.com/pydantic/pytest-examples": "the tool that checks the Python examples",
+    "https://distribution.github.io/distribution/about/deploying/": (
+        "the registry image's own guide: how to start the local registry Registries uses"
+    ),
+    "https://learn.microsoft.com/en-us/powershell/module/"
+    "microsoft.powershell.core/about/about_parsing": (
+        "PowerShell's reference on passing quotes to native commands (Start's quoting)"
+    ),
+    "https://learn.microsoft.com/en-us/windows/wsl/install": (
+        "where Windows readers get WSL 2 for the bash commands of the later pages"
+    ),
+    "https://github.com/docker-images-explained/docker-images-explained"
+    "/tree/main/snippets/registries": ("the examples' files in the site's own repository"),
 }
 
 # The pages that explain a concept; each must cite at least MIN_SOURCES sources.

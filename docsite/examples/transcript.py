@@ -109,9 +109,7 @@ def run(
                 )
             except subprocess.TimeoutExpired:
                 raise CommandFailed(f'{where}: "{first}" did not finish in {timeout:g} s') from None
-            lines = [
-                TERMINAL_STYLE.sub("", line).rstrip() for line in result.stdout.splitlines()
-            ]
+            lines = [TERMINAL_STYLE.sub("", line).rstrip() for line in result.stdout.splitlines()]
             ran.append(Step(step.command, lines, step.line))
             expected = bool(EXPECTS_FAILURE.search(step.command.split("\n")[-1]))
             if (result.returncode != 0) != expected:
