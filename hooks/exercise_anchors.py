@@ -4,6 +4,10 @@ The link mark goes just before the <details>, not in its <summary>: a link
 inside a summary is a control inside a control, which screen readers cannot
 tell apart (axe: nested-interactive); the stylesheet floats it beside the box.
 
+Above the box go the commands of the exercise's transcript, without their
+output: the question asks what they print, so they belong to the question,
+and the recorded output to the answer.
+
 A team lead links an exercise from a wiki page, so its id must not move when
 exercises are added or reordered: it is the name of the example its answer
 includes (`--8<-- "containers/check-diff.console"` gives `#check-diff`), which
@@ -16,7 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+from docsite.examples import transcript
+from docsite.markdown import console
+from docsite.markdown.search_exclude import exclude_code
 
 log = logging.getLogger("mkdocs.hooks.exercise_anchors")
 
@@ -36,7 +44,7 @@ def exercise_id(path: str) -> str | None:
     return None
 
 
-def exercise_ids(markdown: str) -> list[str | None]:
+def exercise_ids(markdown: str) -> list[tuple[str | None, str | None]]:
     lines = markdown.splitlines()
     found = []
     for i, line in enumerate(lines):
@@ -44,20 +52,37 @@ def exercise_ids(markdown: str) -> list[str | None]:
         if not start:
             continue
         indent = len(start["indent"])
-        found_id = None
+        found_id = path = None
         for body in lines[i + 1 :]:
             if body.strip() and len(body) - len(body.lstrip()) <= indent:
                 break  # the block ended
             snippet = SNIPPET.search(body)
             if snippet and (found_id := exercise_id(snippet["path"])):
+                path = snippet["path"]
                 break
-        found.append(found_id)
+        found.append((found_id, path))
     return found
+
+
+def commands_block(path: str | None, config) -> str:
+    """The commands of the exercise's transcript, as a block of their own (no
+    output): what the reader runs, shown with the question; the output stays
+    in the answer. Read from the same file, so the two cannot differ."""
+    if not path or not path.endswith(".console"):
+        return ""
+    for base in config["mdx_configs"]["pymdownx.snippets"]["base_path"]:
+        source = Path(base, path)
+        if source.is_file():
+            steps = transcript.parse(source.read_text(encoding="utf-8"))
+            commands = "".join(f"{transcript.PROMPT}{step.command}\n" for step in steps)
+            block = console.format_console(commands, "console", "", {}, None)
+            return exclude_code(block) + "\n"
+    return ""
 
 
 def on_page_markdown(markdown, page, config, files):
     ids = exercise_ids(markdown)
-    for n, found in enumerate(ids, 1):
+    for n, (found, _) in enumerate(ids, 1):
         if found is None:
             log.warning(
                 "%s: exercise %d includes no check-* example to name its anchor",
@@ -72,7 +97,7 @@ def on_page_content(html, page, config, files):
     ids = iter(_ids.pop(page.file.src_uri, []))
 
     def anchor(match: re.Match) -> str:
-        found = next(ids, None)
+        found, path = next(ids, (None, None))
         if not found:
             return match[0]
         link = (
@@ -81,7 +106,8 @@ def on_page_content(html, page, config, files):
         )
         opened = match[1] or ""
         return (
-            f'{link}\n<details class="question" id="{found}"{opened}>\n'
+            f"{commands_block(path, config)}{link}\n"
+            f'<details class="question" id="{found}"{opened}>\n'
             f"<summary>{match[2]}</summary>"
         )
 

@@ -405,6 +405,14 @@ def test_every_exercise_has_an_anchor_that_opens_it(watch, site_url, pages):
             if not page.evaluate(f"document.getElementById('{found}').open"):
                 problems.append(f"/{path}#{found}: closed after opening its address")
     assert seen >= 12, f"only {seen} exercises found: did the markup change?"
+    # The question shows the commands (the answer, their output).
+    open_page(page, site_url + "containers/")
+    shown = page.eval_on_selector_all(
+        "article details.question",
+        "ds => ds.map(d => d.previousElementSibling.previousElementSibling)"
+        ".map(b => !!b && b.matches('.language-console') && !b.querySelector('.go:not(.note)'))",
+    )
+    assert shown and all(shown), f"an exercise without its commands above it: {shown}"
     assert not problems, "\n".join(problems)
 
 
