@@ -22,7 +22,6 @@ import logging
 import re
 from pathlib import Path, PurePosixPath
 
-from docsite.examples import transcript
 from docsite.markdown import console
 from docsite.markdown.search_exclude import exclude_code
 
@@ -73,9 +72,13 @@ def commands_block(path: str | None, config) -> str:
     for base in config["mdx_configs"]["pymdownx.snippets"]["base_path"]:
         source = Path(base, path)
         if source.is_file():
-            steps = transcript.parse(source.read_text(encoding="utf-8"))
-            commands = "".join(f"{transcript.PROMPT}{step.command}\n" for step in steps)
-            block = console.format_console(commands, "console", "", {}, None)
+            commands, continued = [], False
+            for line in source.read_text(encoding="utf-8").splitlines():
+                if line.startswith(console.PROMPT) or continued:
+                    commands.append(line)
+                    continued = line.endswith("\\")
+            text = "\n".join(commands) + "\n"
+            block = console.format_console(text, "console", "", {}, None)
             return exclude_code(block) + "\n"
     return ""
 
