@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from support.browser import pages, watch  # noqa: F401
 from support.docker_env import classic_engine, docker_client, engine, run_example  # noqa: F401
 from support.site import *  # noqa: F401,F403
 
@@ -39,3 +40,5 @@ def pytest_runtest_makereport(item, call):
     if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true, which counts as a failure: {report.longrepr}"
+    # The browser fixtures read this to screenshot a failed test's pages.
+    setattr(item, f"rep_{report.when}", report)

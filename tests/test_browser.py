@@ -1,28 +1,24 @@
 """The reader's experience in headless Chromium, against the built site on localhost.
 
 Pages and glossary terms are read from the built site, so these tests follow the
-content as it grows. Screenshots of every page go to $SCREENSHOTS_DIR (default
-test-artifacts/screenshots/), which CI uploads.
+content as it grows. A failing test leaves screenshots of the pages it had open
+(tests/support/browser.py).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from support.site import ROOT
+from support.browser import DESKTOP, PHONE, SCHEMES, open_page, search
 
-from docsite.browser.pageload import cold_view, origin
+from docsite.browser.pageload import cold_view
+from docsite.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 812}
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's
 BUDGET = 85 * 1024  # gzip bytes on a cold view of any page
 # Pages still over it, each with the ceiling it may not grow past (KB, a little
 # above what it weighs now): a ratchet until their content is trimmed (the
@@ -56,72 +52,6 @@ ODD_QUERIES = [
     ":",
     '"',
 ]
-
-
-# ------------------------------------------------------------------ helpers
-class Watch:
-    """A browser context that records console errors, page errors and every
-    request to another origin (which it blocks)."""
-
-    def __init__(self, browser, site_url: str, **options):
-        self.home = origin(site_url)
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.context = browser.new_context(**options)
-        self.context.route("**/*", self._route)
-
-    def _route(self, route):
-        url = route.request.url
-        if origin(url) == self.home or url.startswith(("data:", "blob:")):
-            return route.continue_()
-        self.foreign.append(url)
-        return route.abort()
-
-    def _console(self, message):
-        # A request this context blocked is reported as a foreign request; Chromium's
-        # "Failed to load resource" for it would only say the same thing twice.
-        if message.type == "error" and message.location.get("url") not in self.foreign:
-            self.errors.append(f"console: {message.text}")
-
-    def page(self):
-        page = self.context.new_page()
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on("console", self._console)
-        return page
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def watch(browser, site_url):
-    opened = []
-
-    def open_context(**options) -> Watch:
-        opened.append(Watch(browser, site_url, **options))
-        return opened[-1]
-
-    yield open_context
-    for one in opened:
-        one.close()
-
-
-@pytest.fixture(scope="session")
-def pages(built_site) -> list[str]:
-    """Every page as a path below the site root: '', 'images/', ... (not 404)."""
-    found = sorted(
-        path.parent.relative_to(built_site).as_posix()
-        for path in built_site.rglob("index.html")
-        if path.relative_to(built_site).parts[0] not in ("assets", "search")
-    )
-    assert found, "the built site has no pages"
-    return ["" if p == "." else p + "/" for p in found]
-
-
-def open_page(page, url: str):
-    response = page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    return response
 
 
 def mermaid_fences() -> dict[str, int]:
@@ -173,28 +103,6 @@ def check_diagrams(page, expected: int) -> list[str]:
         if not (diagram["visible"] and diagram["width"] > 0 and diagram["height"] > 0):
             problems.append(f"diagram not visible: {diagram}")
     return problems
-
-
-def search(page, query: str) -> str:
-    """Type `query` into the search box; return the result summary line."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator('label.md-header__button[for="__search"]').click()
-    box.fill("")
-    box.press("End")  # Material reads the box on keyup
-    meta = page.locator(".md-search-result__meta")
-    # Wait for the cleared box's placeholder: until then the results on screen
-    # may still be the previous query's, and would pass for this one's.
-    page.wait_for_function(
-        "() => /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => !/Type to start|Initializing/.test("
-        "document.querySelector('.md-search-result__meta').textContent)"
-    )
-    return meta.inner_text()
 
 
 def result_titles(page, first: int) -> list[str]:
@@ -586,20 +494,3 @@ def test_search_loads_when_the_reader_opens_it(watch, site_url, viewport):
     open_page(page, site_url + "?q=whiteout")
     page.locator(".md-search-result__item").first.wait_for()
     assert not context.errors, context.errors
-
-
-# ------------------------------------------------------------------ screenshots
-def test_screenshot_every_page(watch, site_url, pages):
-    folder = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "test-artifacts" / "screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for scheme in SCHEMES:
-        for size, viewport in (("desktop", DESKTOP), ("375px", PHONE)):
-            page = watch(color_scheme=scheme, viewport=viewport).page()
-            for path in pages:
-                open_page(page, site_url + path)
-                name = (path.strip("/").replace("/", "-") or "index") + f"-{scheme}-{size}.png"
-                page.screenshot(path=folder / name, full_page=True)
-                written.append(folder / name)
-    empty = [p.name for p in written if p.stat().st_size == 0]
-    assert not empty, empty

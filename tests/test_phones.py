@@ -9,12 +9,7 @@ these tests follow the diagrams, tables and code as the content grows.
 from __future__ import annotations
 
 import pytest
-import test_browser
-from test_browser import PHONE, open_page
-
-# test_browser's fixtures, shared here (a fixture is found by its name in the module).
-pages = test_browser.pages
-watch = test_browser.watch
+from support.browser import DESKTOP, PHONE, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +99,7 @@ _FITS = """
 """
 
 
-@pytest.mark.parametrize("viewport", [PHONE, test_browser.DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
 def test_every_diagram_shows_whole_until_tapped(browser, site_url, diagram_pages, viewport):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()

@@ -15,12 +15,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-import test_browser
-from test_browser import open_page, search
+from support.browser import Watch, open_page, search
 
 pytestmark = pytest.mark.browser
-
-watch = test_browser.watch  # test_browser's fixture, shared (found by name)
 
 
 def _missing(section: str) -> pytest.MarkDecorator:
@@ -79,7 +76,7 @@ QUESTIONS = [
 @pytest.fixture(scope="module")
 def searching(browser, site_url):
     """One page with search open, shared by every question (search loads once)."""
-    context = test_browser.Watch(browser, site_url)
+    context = Watch(browser, site_url)
     page = context.page()
     open_page(page, site_url)
     yield context, page
