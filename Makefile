@@ -109,3 +109,10 @@ re-record: $(STAMP)
 	$(BIN)/python -c 'from docsite.engine import baseimage; baseimage.write_lock()'
 	$(BIN)/pytest tests/test_examples.py tests/test_about_examples.py --update-examples
 	$(BIN)/python scripts/worked_example_layers.py
+
+# The layer explorer (docs/explorer/, snippets/explorer/), from real builds of the
+# images it shows (scripts/layer_explorer.py); tests/test_layer_explorer.py fails
+# when the committed files no longer match a build.
+.PHONY: layers
+layers: $(STAMP)
+	$(BIN)/python scripts/layer_explorer.py
