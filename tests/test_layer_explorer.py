@@ -292,7 +292,7 @@ def test_the_deleted_secret_shows_as_still_shipped():
     token = [w for w in document["wasted"] if w["path"] == "tmp/token.txt"]
     assert token == [{"path": "tmp/token.txt", "size": 24, "layer": 2, "fate": "deleted", "by": 3}]
     assert "tmp/token.txt" not in {row[0] for row in document["filesystem"]}
-    assert "| `/tmp/token.txt` | 24 B | layer 2 | deleted in layer 3 |" in (
+    assert "| `/tmp/token.txt` | 24 | 2 | deleted in 3 |" in (
         output.paths("images-leaky")[1].read_text()
     )
 
@@ -336,8 +336,15 @@ def engine_diff(running, source, document, number: int) -> dict[str, set[str]]:
     env = running.env()
     parent = f"{source.name}-before-{number}"
     explorer.docker(
-        env, "build", "-t", parent, "-f", "-", source.context,
-        cwd=source.cwd, stdin="\n".join(before) + "\n",
+        env,
+        "build",
+        "-t",
+        parent,
+        "-f",
+        "-",
+        source.context,
+        cwd=source.cwd,
+        stdin="\n".join(before) + "\n",
     )
     name = f"replay-{source.name}-{number}"
     explorer.docker(env, "run", "--name", name, "--entrypoint", "/bin/sh", parent, "-c", command)
@@ -346,6 +353,41 @@ def engine_diff(running, source, document, number: int) -> dict[str, set[str]]:
         kind, path = line.split(" ", 1)
         found[kind].add(path.lstrip("/"))
     return found
+
+
+def _same_time(a: float, b: float) -> bool:
+    """go-archive's sameFsTime: equal, or the same second where one side has no
+    sub-second part (a time truncated by a tar format)."""
+    return a == b or (int(a) == int(b) and (a == int(a) or b == int(b)))
+
+
+def _stat_differs(old: entries.Entry, new: entries.Entry) -> bool:
+    """What `docker diff` compares for a path in both trees (moby/go-archive
+    changes_unix.go, statDifferent): mode, owner and device; for a non-directory
+    also size and modification time. Never the content."""
+    if (old.type, old.mode, old.uid, old.gid, old.device) != (
+        new.type,
+        new.mode,
+        new.uid,
+        new.gid,
+        new.device,
+    ):
+        return True
+    return new.type != "dir" and (old.size != new.size or not _same_time(old.mtime, new.mtime))
+
+
+def docker_view(found: changes.Changes, before: dict[str, changes.Version]) -> dict[str, set[str]]:
+    """A layer's changes as `docker diff` would list them. A path the layer wrote
+    again counts as changed only when its stat differs: a file rewritten with new
+    content but the same size and time (useradd's backup /etc/group- keeps the
+    original's time) is a change in the layer that `docker diff` cannot see."""
+    return {
+        "A": {e.path for e in found.added},
+        "C": {
+            e.path for e in found.changed + found.metadata if _stat_differs(before[e.path].entry, e)
+        },
+        "D": {e.path for e in found.deleted},
+    }
 
 
 def generated_diff(layer: dict) -> dict[str, set[str]]:
@@ -366,9 +408,9 @@ def layer_folders(document: dict, layer: dict) -> set[str]:
 
 
 def agree(generated: dict[str, set[str]], engine: dict[str, set[str]], dirs: set[str]) -> list:
-    """Where the two accounts differ. Folders are left out of C: a folder whose
-    entry changed only because something inside it did is written (and listed by
-    `docker diff`) or not depending on the store's differ, not on the layer."""
+    """Where the two accounts differ. Folders are left out of C: `docker diff`
+    lists every folder with a change inside it (go-archive's addChanges), and
+    whether a layer holds such a folder's entry depends on the store's differ."""
     problems = []
     for kind in "ACD":
         ours, theirs = generated[kind], engine[kind]
@@ -392,8 +434,16 @@ def engine_files(running, image: str, under: str = "") -> set[str]:
     """The paths a container of the image sees, as the engine unpacked the layers;
     the mounts Docker adds to every container left out."""
     listing = explorer.docker(
-        running.env(), "run", "--rm", "--entrypoint", "find", image,
-        f"/{under}", "-xdev", "-mindepth", "1",
+        running.env(),
+        "run",
+        "--rm",
+        "--entrypoint",
+        "find",
+        image,
+        f"/{under}",
+        "-xdev",
+        "-mindepth",
+        "1",
     ).stdout.splitlines()
     return _image_paths(p.lstrip("/") for p in listing)
 
@@ -411,13 +461,27 @@ def test_changes_agree_with_the_engine(request, store, source, tmp_path):
     running = _stores(request, store)
     running.check_alive()
     try:
-        document = _explore(running, source)
+        explorer.build(running.env(), source)
+        saved = explorer.save(running.env(), source.tag, tmp_path)
+        document = report.explore(saved, source.name)
+        with tarfile.open(saved) as opened:
+            blobs = archive.read(opened).layers
+            layers = [entries.read(archive.open_blob(opened, blob)) for blob in blobs]
+        every, snapshots, _ = changes.replay(layers)
         for layer in document["layers"]:
+            number = layer["number"]
+            # The document lists what the replay of the layers found.
+            assert generated_diff(layer) == {
+                "A": {e.path for e in every[number - 1].added},
+                "C": {e.path for e in every[number - 1].changed + every[number - 1].metadata},
+                "D": {e.path for e in every[number - 1].deleted},
+            }
             if not layer["step"].startswith("RUN "):
                 continue
-            found = engine_diff(running, source, document, layer["number"])
-            problems = agree(generated_diff(layer), found, layer_folders(document, layer))
-            assert not problems, (layer["number"], problems)
+            found = engine_diff(running, source, document, number)
+            expected = docker_view(every[number - 1], snapshots[number - 2])
+            problems = agree(expected, found, layer_folders(document, layer))
+            assert not problems, (number, problems)
         assert generated_files(document) == engine_files(running, source.tag)
     finally:
         running.reset()
@@ -430,7 +494,7 @@ def test_control_agreement_catches_a_missing_deletion():
         "metadata": [["tmp", "dir", 0]],
         "deleted": [["tmp/old", "file", 1]],
     }
-    engine = {"A": {"tmp/new"}, "C": {"tmp"}, "D": {"tmp/old"}}
+    engine = {"A": {"tmp/new"}, "C": {"tmp"}, "D": {"tmp/old"}}  # as `docker diff` lists them
     assert agree(generated_diff(layer), engine, folders(layer["metadata"])) == []
     wrong = copy.deepcopy(layer)
     wrong["deleted"] = []
@@ -443,7 +507,9 @@ def test_control_agreement_catches_a_missing_deletion():
 def control_archive(base: Path, target: Path) -> None:
     with tarfile.open(base) as saved:
         image = archive.read(saved)
-        manifest_d = archive._manifests(saved, set(saved.getnames()), json.load(saved.extractfile("index.json")))[0]
+        manifest_d = archive._manifests(
+            saved, set(saved.getnames()), json.load(saved.extractfile("index.json"))
+        )[0]
         manifest = json.loads(archive.verified(saved, manifest_d))
         files = {"oci-layout": b'{"imageLayoutVersion":"1.0.0"}'}
         for blob in image.layers:
@@ -453,7 +519,11 @@ def control_archive(base: Path, target: Path) -> None:
         digest = "sha256:" + hashlib.sha256(data).hexdigest()
         files[archive.blob_member(digest)] = data
         manifest["layers"].append(
-            {"mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": digest, "size": len(data)}
+            {
+                "mediaType": "application/vnd.oci.image.layer.v1.tar",
+                "digest": digest,
+                "size": len(data),
+            }
         )
         config["rootfs"]["diff_ids"].append(digest)
         config.setdefault("history", []).append({"created_by": f"control {step} layer"})
@@ -468,24 +538,32 @@ def control_archive(base: Path, target: Path) -> None:
     manifest_bytes = json.dumps(manifest).encode()
     manifest_digest = "sha256:" + hashlib.sha256(manifest_bytes).hexdigest()
     files[archive.blob_member(manifest_digest)] = manifest_bytes
-    files["index.json"] = json.dumps({
-        "schemaVersion": 2,
-        "mediaType": "application/vnd.oci.image.index.v1+json",
-        "manifests": [{
-            "mediaType": "application/vnd.oci.image.manifest.v1+json",
-            "digest": manifest_digest,
-            "size": len(manifest_bytes),
-            "annotations": {
-                "io.containerd.image.name": "docker.io/library/layer-control:latest",
-                "org.opencontainers.image.ref.name": "latest",
-            },
-        }],
-    }).encode()
-    files["manifest.json"] = json.dumps([{
-        "Config": archive.blob_member(config_digest),
-        "RepoTags": ["layer-control:latest"],
-        "Layers": [archive.blob_member(d["digest"]) for d in manifest["layers"]],
-    }]).encode()
+    files["index.json"] = json.dumps(
+        {
+            "schemaVersion": 2,
+            "mediaType": "application/vnd.oci.image.index.v1+json",
+            "manifests": [
+                {
+                    "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                    "digest": manifest_digest,
+                    "size": len(manifest_bytes),
+                    "annotations": {
+                        "io.containerd.image.name": "docker.io/library/layer-control:latest",
+                        "org.opencontainers.image.ref.name": "latest",
+                    },
+                }
+            ],
+        }
+    ).encode()
+    files["manifest.json"] = json.dumps(
+        [
+            {
+                "Config": archive.blob_member(config_digest),
+                "RepoTags": ["layer-control:latest"],
+                "Layers": [archive.blob_member(d["digest"]) for d in manifest["layers"]],
+            }
+        ]
+    ).encode()
     with tarfile.open(target, "w") as tar:
         for name, data in files.items():
             info = tarfile.TarInfo(name)
@@ -537,3 +615,13 @@ def test_control_stale_files_are_caught():
     rebuilt = copy.deepcopy(committed)
     rebuilt["layers"][1]["digest"] = "sha256:" + "0" * 64
     assert report.stable(rebuilt) == report.stable(committed)
+
+
+def test_docker_diff_cannot_see_a_rewrite_of_the_same_size_and_time():
+    """Why the agreement compares with docker_view(): the layer holds new content
+    that `docker diff`, comparing stat only, does not list."""
+    lower = layer_tar([("etc/", None), ("etc/group-", b"aaa")])
+    upper = layer_tar([("etc/", None), ("etc/group-", b"bbb")])
+    every, snapshots, _ = changes.replay([read(lower), read(upper)])
+    assert [e.path for e in every[1].changed] == ["etc/group-"]
+    assert docker_view(every[1], snapshots[0])["C"] == set()

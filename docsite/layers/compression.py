@@ -16,7 +16,7 @@ TAR_MAGIC_OFFSET = 257  # "ustar" in a POSIX or GNU tar header
 
 
 def detect(head: bytes) -> str:
-    """"gzip", "zstd" or "tar" for a blob starting with `head` (at least 512 bytes
+    """ "gzip", "zstd" or "tar" for a blob starting with `head` (at least 512 bytes
     when the blob has them); ValueError for anything else."""
     if head.startswith(GZIP_MAGIC):
         return "gzip"

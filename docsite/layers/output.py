@@ -22,7 +22,9 @@ def dumps(value, indent: int = 0) -> str:
     """JSON with every list of scalars (a row) on one line."""
     pad = " " * indent
     if isinstance(value, dict):
-        items = [f'{pad} {json.dumps(k)}: {dumps(v, indent + 1).lstrip()}' for k, v in value.items()]
+        items = [
+            f"{pad} {json.dumps(k)}: {dumps(v, indent + 1).lstrip()}" for k, v in value.items()
+        ]
         return pad + "{\n" + ",\n".join(items) + "\n" + pad + "}" if items else pad + "{}"
     if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
         items = [dumps(v, indent + 1) for v in value]

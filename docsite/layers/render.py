@@ -20,21 +20,36 @@ WASTED_ROWS = 10
 STEP_WIDTH = 48
 
 MARKS = {"added": "A", "changed": "C", "metadata": "M", "deleted": "D"}
-WORDS = {"added": "added", "changed": "changed", "metadata": "metadata only", "deleted": "deleted"}
+WORDS = {
+    "added": "added",
+    "changed": "changed content",
+    "metadata": "same content",
+    "deleted": "deleted",
+}
 
-STYLE = """<style>
-.lx-tree{font-size:.7rem;overflow-wrap:anywhere}
-.lx-tree details,.lx-tree>div div{margin-left:.9em}
-.lx-tree>details{margin-left:0}
-.lx-tree summary{cursor:pointer}
-.lx-tree small{color:var(--md-default-fg-color--light)}
-.lx-tree b{display:inline-block;width:1.3em;font-family:var(--md-code-font-family)}
-.lx-A{color:#1a7f37}.lx-C{color:#9a6700}.lx-M{color:#6e7781}.lx-D{color:#cf222e}
-[data-md-color-scheme=slate] .lx-A{color:#3fb950}
-[data-md-color-scheme=slate] .lx-C{color:#d29922}
-[data-md-color-scheme=slate] .lx-M{color:#9198a1}
-[data-md-color-scheme=slate] .lx-D{color:#ff7b72}
-</style>"""
+# Material styles every <details> as a collapsible admonition; a tree wants
+# plain nested lines with the browser's own disclosure triangle.
+TREE = ".md-typeset .lx-tree"
+RULES = [
+    f"{TREE}{{font-size:.7rem;overflow-wrap:anywhere;margin:.6em 0}}",
+    f"{TREE} details{{margin:0 0 0 .9em;padding:0;border:0;box-shadow:none;"
+    "background:none;font-size:inherit;overflow:visible}",
+    f"{TREE}>details{{margin-left:0}}",
+    f"{TREE} details div{{margin-left:.9em}}",
+    f"{TREE} summary{{margin:0;padding:0;background:none;border:0;font-weight:400;cursor:pointer}}",
+    f'{TREE} summary::before{{content:"\\25B8";position:static;display:inline-block;'
+    "width:.9em;height:auto;background:none;-webkit-mask:none;mask:none;transform:none}",
+    f'{TREE} details[open]>summary::before{{content:"\\25BE"}}',
+    f"{TREE} summary::after{{display:none}}",
+    f"{TREE} small{{color:var(--md-default-fg-color--light)}}",
+    f"{TREE} b{{display:inline-block;width:1.3em;font-family:var(--md-code-font-family)}}",
+    ".lx-A{color:#1a7f37}.lx-C{color:#9a6700}.lx-M{color:#6e7781}.lx-D{color:#cf222e}",
+    "[data-md-color-scheme=slate] .lx-A{color:#3fb950}",
+    "[data-md-color-scheme=slate] .lx-C{color:#d29922}",
+    "[data-md-color-scheme=slate] .lx-M{color:#9198a1}",
+    "[data-md-color-scheme=slate] .lx-D{color:#ff7b72}",
+]
+STYLE = "\n".join(["<style>", *RULES, "</style>"])
 
 
 def size(n: int) -> str:
@@ -99,7 +114,7 @@ def _count(node: dict) -> tuple[Counter, int]:
 
 
 def _counts(marks: Counter) -> str:
-    """"4 A 8 C" for change marks; "3 from layer 5" for layer numbers."""
+    """ "4 A 8 C" for change marks; "3 from layer 5" for layer numbers."""
     if all(m.isdigit() for m in marks):
         return ", ".join(f"{marks[m]} from layer\u00a0{m}" for m in sorted(marks, key=int))
     return " ".join(f"{marks[m]}\u00a0{m}" for m in sorted(marks, key="ACMD".find) if marks[m])
@@ -111,11 +126,7 @@ def _mark(mark: str) -> str:
 
 def _folder(name: str, node: dict, files: bool, depth: int) -> list[str]:
     # Join a chain of folders that hold nothing but one folder: usr/local/lib/.
-    while (
-        len(node) == 1
-        and isinstance(next(iter(node.values())), dict)
-        and next(iter(node)) != ""
-    ):
+    while len(node) == 1 and isinstance(next(iter(node.values())), dict) and next(iter(node)) != "":
         inner, node = next(iter(node.items()))
         name += inner
     marks, nbytes = _count(node)
@@ -163,19 +174,19 @@ def _changes(layer: dict) -> list[tuple[str, str, int, bool]]:
 
 def _layer_table(document: dict) -> list[str]:
     lines = [
-        "| Layer | Step | Compressed | Unpacked | A | C | D |",
-        "| --: | --- | --: | --: | --: | --: | --: |",
+        "| Layer | Step | Size | A | C | D |",
+        "| --: | --- | --: | --: | --: | --: |",
     ]
     layers = {layer["number"]: layer for layer in document["layers"]}
     for step in document["steps"]:
         layer = layers.get(step["layer"])
         if layer is None:
-            lines.append(f"| – | {code(short(step['step']))} | config only | | | | |")
+            lines.append(f"| – | {code(short(step['step']))} | config only | | | |")
             continue
         changed = len(layer["changed"]) + len(layer["metadata"])
         lines.append(
             f"| [{layer['number']}](#layer-{layer['number']}) | {code(short(step['step']))} "
-            f"| {size(layer['compressed_size'])} | {size(layer['uncompressed_size'])} "
+            f"| {size(layer['uncompressed_size'])} "
             f"| {len(layer['added']):,} | {changed:,} | {len(layer['deleted']):,} |"
         )
     return lines
@@ -191,19 +202,16 @@ def _wasted(document: dict) -> list[str]:
         "one layer, then deleted or replaced by a later one, yet still in the image "
         "for anyone who pulls it.",
         "",
-        "| File | Size | Shipped in | Then |",
+        "| File | Bytes | In layer | Then |",
         "| --- | --: | --: | --- |",
     ]
     for w in waste[:WASTED_ROWS]:
         lines.append(
-            f"| {code('/' + w['path'])} | {w['size']:,} B | layer {w['layer']} "
-            f"| {w['fate']} in layer {w['by']} |"
+            f"| {code('/' + w['path'])} | {w['size']:,} | {w['layer']} | {w['fate']} in {w['by']} |"
         )
     if len(waste) > WASTED_ROWS:
         rest = waste[WASTED_ROWS:]
-        lines.append(
-            f"| {len(rest)} more | {sum(w['size'] for w in rest):,} B | | (in the JSON) |"
-        )
+        lines.append(f"| {len(rest)} more | {sum(w['size'] for w in rest):,} | | (in the JSON) |")
     return lines
 
 
@@ -223,9 +231,10 @@ def _by_folder(layer: dict) -> list[str]:
 
 def _layer(layer: dict, json_name: str) -> list[str]:
     n = layer["number"]
-    counts = ", ".join(
-        f"{len(layer[kind]):,} {WORDS[kind]}" for kind in MARKS if layer[kind]
-    ) or "no changes"
+    counts = (
+        ", ".join(f"{len(layer[kind]):,} {WORDS[kind]}" for kind in MARKS if layer[kind])
+        or "no changes"
+    )
     lines = [
         f"### Layer {n}: {code(short(layer['step'], 40))} {{ #layer-{n} }}",
         "",
@@ -251,7 +260,10 @@ def _layer(layer: dict, json_name: str) -> list[str]:
     elif total:
         files = total <= FULL_TREE
         if not files:
-            body += [f"{_paths(total)}: shown by folder; every file is in [the JSON]({json_name}).", ""]
+            body += [
+                f"{_paths(total)}: shown by folder; every file is in [the JSON]({json_name}).",
+                "",
+            ]
         body.append(tree(_changes(layer), files=files))
     return lines + excluded(*body)
 
@@ -303,8 +315,9 @@ def page(document: dict, json_name: str) -> str:
     out = [STYLE, ""]
     out += ["## Layers { #layers }", ""]
     out += excluded(
-        "Every step of the build, oldest first; A, C, D count the paths each layer "
-        "added, changed (content or metadata only) and deleted.",
+        "Every step of the build, oldest first, with the size of its layer unpacked "
+        "(a tar); A, C, D count the paths each layer added, wrote again (changed or "
+        "not) and deleted.",
         "",
         *_layer_table(document),
     )
@@ -313,9 +326,10 @@ def page(document: dict, json_name: str) -> str:
     out += ["## Inside each layer { #inside-each-layer }", ""]
     out += excluded(
         "Each layer's changes, relative to the layers below it: "
-        + ", ".join(f"{_mark(m)} {WORDS[k]}" for k, m in MARKS.items())
-        + ". Whiteout markers are not files: a deleted path is shown as the path "
-        "it hid. Open a folder to see inside."
+        f"{_mark('A')} added, {_mark('C')} changed content, {_mark('M')} same content "
+        f"written again (only its mode, owner or time can differ), {_mark('D')} deleted. "
+        "Whiteout markers are not files: a deleted path is shown as the path it hid. "
+        "Open a folder to see inside."
     )
     for layer in document["layers"]:
         out += _layer(layer, json_name)

@@ -73,7 +73,9 @@ def explore(path: Path, name: str) -> dict:
             [p, v.entry.type, v.entry.size, v.layer] for p, v in sorted(snapshots[-1].items())
         ],
     }
-    for number, (layer, found, after) in enumerate(zip(layers, every, snapshots), start=1):
+    for number, (layer, found, after) in enumerate(
+        zip(layers, every, snapshots, strict=True), start=1
+    ):
         step = next(s.created_by for s in steps if s.layer == number)
         document["layers"].append(
             {
