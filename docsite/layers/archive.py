@@ -62,7 +62,7 @@ def verified(saved: tarfile.TarFile, descriptor: dict) -> bytes:
     return data
 
 
-def _manifests(saved: tarfile.TarFile, names: set[str], index: dict) -> list[dict]:
+def image_manifests(saved: tarfile.TarFile, names: set[str], index: dict) -> list[dict]:
     """The image-manifest descriptors an index leads to, nested indexes followed;
     attestations and manifests the archive does not hold are left out."""
     found = []
@@ -71,7 +71,7 @@ def _manifests(saved: tarfile.TarFile, names: set[str], index: dict) -> list[dic
             continue  # docker save keeps only the platforms the engine holds
         media_type = descriptor.get("mediaType")
         if media_type in INDEX_TYPES:
-            found += _manifests(saved, names, json.loads(verified(saved, descriptor)))
+            found += image_manifests(saved, names, json.loads(verified(saved, descriptor)))
         elif media_type in MANIFEST_TYPES:
             annotations = descriptor.get("annotations", {})
             if annotations.get(ATTESTATION[0]) != ATTESTATION[1]:
@@ -85,7 +85,7 @@ def read(saved: tarfile.TarFile) -> SavedImage:
     names = set(saved.getnames())
     if "index.json" in names:
         index = json.load(saved.extractfile("index.json"))
-        manifests = _manifests(saved, names, index)
+        manifests = image_manifests(saved, names, index)
         if len(manifests) != 1:
             raise ValueError(f"expected one image in the archive, found {len(manifests)}")
         manifest = json.loads(verified(saved, manifests[0]))

@@ -219,7 +219,7 @@ def _by_folder(layer: dict) -> list[str]:
     """A big layer's changes by top-level folder."""
     folders: dict[str, Counter] = {}
     nbytes: Counter = Counter()
-    for path, mark, n, _folder in _changes(layer):
+    for path, mark, n, _is_folder in _changes(layer):
         top = path.split("/", 1)[0] + "/"
         folders.setdefault(top, Counter())[mark] += 1
         nbytes[top] += n
