@@ -19,32 +19,19 @@ from __future__ import annotations
 import copy
 import gzip
 import hashlib
-import importlib.util
 import io
 import itertools
 import json
 import re
-import sys
 import tarfile
 from pathlib import Path
 
 import pytest
+from support.docker_env import check_alive, reset
 
+from docsite.examples import layer_explorer as explorer
 from docsite.layers import archive, changes, compression, entries, history, output, render, report
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _script():
-    path = ROOT / "scripts" / "layer_explorer.py"
-    spec = importlib.util.spec_from_file_location("layer_explorer", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-explorer = _script()
+from docsite.paths import DOCS, ROOT
 
 
 # ------------------------------------------------------------------ synthetic layers
@@ -283,7 +270,7 @@ def test_committed_page_renders_the_committed_json(source):
     assert markdown.read_text() == render.page(document, data.name), (
         f"{markdown.relative_to(ROOT)} is not the rendering of {data.name}: run `make layers`"
     )
-    page = ROOT / "docs" / "explorer" / f"{source.name}.md"
+    page = DOCS / "explorer" / f"{source.name}.md"
     assert f'--8<-- "explorer/{source.name}.md"' in page.read_text()
 
 
@@ -467,7 +454,7 @@ UNSEEN = {("worked-example-app", 2): {"etc/group-"}}
 @pytest.mark.parametrize("source", explorer.IMAGES, ids=lambda s: s.name)
 def test_changes_agree_with_the_engine(request, store, source, tmp_path):
     running = _stores(request, store)
-    running.check_alive()
+    check_alive(running)
     try:
         explorer.build(running.env(), source)
         saved = explorer.save(running.env(), source.tag, tmp_path)
@@ -499,7 +486,7 @@ def test_changes_agree_with_the_engine(request, store, source, tmp_path):
             assert not problems, (number, problems)
         assert generated_files(document) == engine_files(running, source.tag)
     finally:
-        running.reset()
+        reset(running)
 
 
 def test_control_agreement_catches_a_missing_deletion():
@@ -590,7 +577,7 @@ def control_archive(base: Path, target: Path) -> None:
 @pytest.mark.parametrize("store", ["containerd", "classic"])
 def test_control_image_the_engine_applies_markers_as_the_explorer_does(request, store, tmp_path):
     running = _stores(request, store)
-    running.check_alive()
+    check_alive(running)
     env = running.env()
     try:
         base = explorer.save(env, "python:3.13-slim", tmp_path)
@@ -605,17 +592,17 @@ def test_control_image_the_engine_applies_markers_as_the_explorer_does(request, 
         # The control can fail: read in tar order, the markers would hide a/b/c/foo.
         assert {p for p in naive(layer_tar(LOWER), layer_tar(UPPER)) if p != "ctl"} != seen
     finally:
-        running.reset()
+        reset(running)
 
 
 @pytest.mark.docker
 @pytest.mark.parametrize("source", explorer.IMAGES, ids=lambda s: s.name)
 def test_committed_files_match_a_fresh_build(engine, source, tmp_path):
-    engine.check_alive()
+    check_alive(engine)
     try:
         fresh = _explore(engine, source)
     finally:
-        engine.reset()
+        reset(engine)
     committed = output.read(source.name)
     assert report.stable(committed) == report.stable(fresh), (
         f"docs/explorer/{source.name}.json no longer matches a build: run `make layers`"

@@ -12,10 +12,10 @@ import json
 from pathlib import Path
 
 from docsite.layers import render
+from docsite.paths import DOCS, SNIPPETS
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "docs" / "explorer"  # published beside the pages: the downloadable lists
-MARKDOWN = ROOT / "snippets" / "explorer"  # included by docs/explorer/<name>.md
+DATA = DOCS / "explorer"  # published beside the pages: the downloadable lists
+MARKDOWN = SNIPPETS / "explorer"  # included by docs/explorer/<name>.md
 
 
 def dumps(value, indent: int = 0) -> str:
