@@ -16,6 +16,7 @@ files match a fresh build (`make layers` regenerates them).
 
 from __future__ import annotations
 
+import ast
 import copy
 import gzip
 import hashlib
@@ -23,6 +24,7 @@ import io
 import itertools
 import json
 import re
+import sys
 import tarfile
 from pathlib import Path
 
@@ -636,3 +638,45 @@ def test_the_worked_example_note_on_group_backup_holds():
     base, useradd = document["layers"][0], document["layers"][1]
     assert ["etc/group-", "file", 434] in useradd["changed"]
     assert ["etc/group-", "file", 434] in base["added"]
+
+
+# ------------------------------------------------------------------ what it may import
+# This Python's, and Python 3.14's `compression` (zstd), which compression.py tries.
+STANDARD_LIBRARY = set(sys.stdlib_module_names) | {"__future__", "compression"}
+
+
+def _outside_the_standard_library(source: str) -> list[str]:
+    """Imported modules that are neither the standard library nor docsite.layers
+    or docsite.paths: the generator must run inside a bare `mkdocs build`."""
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            if top == "docsite":
+                if not name.startswith(("docsite.layers", "docsite.paths")):
+                    wrong.append(name)
+            elif top not in STANDARD_LIBRARY:
+                wrong.append(name)
+    return wrong
+
+
+def test_the_generator_imports_only_the_standard_library():
+    found = {
+        path.name: wrong
+        for path in sorted((ROOT / "docsite" / "layers").glob("*.py"))
+        if (wrong := _outside_the_standard_library(path.read_text()))
+    }
+    assert found == {}
+
+
+def test_control_an_import_of_the_engine_or_a_package_is_caught():
+    source = (
+        "import json\nfrom docsite.engine import lab\nimport docker\nfrom docsite.layers import x\n"
+    )
+    assert _outside_the_standard_library(source) == ["docsite.engine", "docker"]
