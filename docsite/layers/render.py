@@ -41,7 +41,6 @@ RULES = [
     "width:.9em;height:auto;background:none;-webkit-mask:none;mask:none;transform:none}",
     f'{TREE} details[open]>summary::before{{content:"\\25BE"}}',
     f"{TREE} summary::after{{display:none}}",
-    f"{TREE} small{{color:var(--md-default-fg-color--light)}}",
     f"{TREE} b{{display:inline-block;width:1.3em;font-family:var(--md-code-font-family)}}",
     ".lx-A{color:#1a7f37}.lx-C{color:#9a6700}.lx-M{color:#6e7781}.lx-D{color:#cf222e}",
     "[data-md-color-scheme=slate] .lx-A{color:#3fb950}",
@@ -270,21 +269,16 @@ def _layer(layer: dict, json_name: str) -> list[str]:
 
 def _filesystem(document: dict) -> list[str]:
     """After each layer: paths, bytes, and how many paths each layer last wrote."""
-    numbers = [layer["number"] for layer in document["layers"]]
     lines = [
-        "How many paths each layer last wrote, after each layer:",
-        "",
-        "| After layer | Paths | Bytes in files | "
-        + " | ".join(f"from {n}" for n in numbers)
-        + " |",
-        "| --: | --: | --: | " + " | ".join("--:" for _ in numbers) + " |",
+        "| After layer | Paths | Bytes in files | Paths last written by each layer |",
+        "| --: | --: | --: | --- |",
     ]
     for layer in document["layers"]:
         after = layer["after"]
         by: Counter = Counter()
         for folder in after["folders"]:
             by.update({int(k): v for k, v in folder["by"].items()})
-        cells = " | ".join(f"{by[n]:,}" if by[n] else "" for n in numbers)
+        cells = " · ".join(f"{n}:\u00a0{by[n]:,}" for n in sorted(by))
         lines.append(
             f"| {layer['number']} | {after['paths']:,} | {size(after['bytes'])} | {cells} |"
         )
