@@ -173,20 +173,25 @@ def _changes(layer: dict) -> list[tuple[str, str, int, bool]]:
 
 def _layer_table(document: dict) -> list[str]:
     lines = [
-        "| Layer | Step | Size | A | C | D |",
-        "| --: | --- | --: | --: | --: | --: |",
+        "| Layer | Size, changes | Step |",
+        "| --: | --- | --- |",
     ]
     layers = {layer["number"]: layer for layer in document["layers"]}
     for step in document["steps"]:
         layer = layers.get(step["layer"])
         if layer is None:
-            lines.append(f"| – | {code(short(step['step']))} | config only | | | |")
+            lines.append(f"| – | config only | {code(short(step['step']))} |")
             continue
-        changed = len(layer["changed"]) + len(layer["metadata"])
+        counts = {
+            "A": len(layer["added"]),
+            "C": len(layer["changed"]) + len(layer["metadata"]),
+            "D": len(layer["deleted"]),
+        }
+        changes = " · ".join(f"{n:,}\u00a0{mark}" for mark, n in counts.items() if n)
         lines.append(
-            f"| [{layer['number']}](#layer-{layer['number']}) | {code(short(step['step']))} "
-            f"| {size(layer['uncompressed_size'])} "
-            f"| {len(layer['added']):,} | {changed:,} | {len(layer['deleted']):,} |"
+            f"| [{layer['number']}](#layer-{layer['number']}) "
+            f"| {size(layer['uncompressed_size'])}<br>{changes or 'no change'} "
+            f"| {code(short(step['step']))} |"
         )
     return lines
 
@@ -270,8 +275,8 @@ def _layer(layer: dict, json_name: str) -> list[str]:
 def _filesystem(document: dict) -> list[str]:
     """After each layer: paths, bytes, and how many paths each layer last wrote."""
     lines = [
-        "| After layer | Paths | Bytes in files | Paths last written by each layer |",
-        "| --: | --: | --: | --- |",
+        "| After layer | Paths, bytes in files | Paths last written by layer |",
+        "| --: | --- | --- |",
     ]
     for layer in document["layers"]:
         after = layer["after"]
@@ -280,7 +285,7 @@ def _filesystem(document: dict) -> list[str]:
             by.update({int(k): v for k, v in folder["by"].items()})
         cells = " · ".join(f"{n}:\u00a0{by[n]:,}" for n in sorted(by))
         lines.append(
-            f"| {layer['number']} | {after['paths']:,} | {size(after['bytes'])} | {cells} |"
+            f"| {layer['number']} | {after['paths']:,}, {size(after['bytes'])} | {cells} |"
         )
     return lines
 
@@ -310,8 +315,8 @@ def page(document: dict, json_name: str) -> str:
     out += ["## Layers { #layers }", ""]
     out += excluded(
         "Every step of the build, oldest first, with the size of its layer unpacked "
-        "(a tar); A, C, D count the paths each layer added, wrote again (changed or "
-        "not) and deleted.",
+        "(a tar) and how many paths it added (A), wrote again, changed or not (C), "
+        "and deleted (D).",
         "",
         *_layer_table(document),
     )
