@@ -182,12 +182,9 @@ def _layer_table(document: dict) -> list[str]:
         if layer is None:
             lines.append(f"| – | config only | {code(short(step['step']))} |")
             continue
-        counts = {
-            "A": len(layer["added"]),
-            "C": len(layer["changed"]) + len(layer["metadata"]),
-            "D": len(layer["deleted"]),
-        }
-        changes = " · ".join(f"{n:,}\u00a0{mark}" for mark, n in counts.items() if n)
+        changes = " · ".join(
+            f"{len(layer[kind]):,}\u00a0{mark}" for kind, mark in MARKS.items() if layer[kind]
+        )
         lines.append(
             f"| [{layer['number']}](#layer-{layer['number']}) "
             f"| {size(layer['uncompressed_size'])}<br>{changes or 'no change'} "
@@ -315,8 +312,8 @@ def page(document: dict, json_name: str) -> str:
     out += ["## Layers { #layers }", ""]
     out += excluded(
         "Every step of the build, oldest first, with the size of its layer unpacked "
-        "(a tar) and how many paths it added (A), wrote again, changed or not (C), "
-        "and deleted (D).",
+        "(a tar) and how many paths it added (A), changed (C), wrote again with the "
+        "same content (M) and deleted (D).",
         "",
         *_layer_table(document),
     )
