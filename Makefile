@@ -92,6 +92,7 @@ diagrams: $(STAMP) node_modules/.package-lock.json
 layers-diagram: $(STAMP)
 	$(BIN)/python scripts/recorded_with.py
 	$(BIN)/python scripts/worked_example_layers.py
+	$(BIN)/python scripts/layer_explorer.py
 
 # Copy every benchmarks/results/<name>.md into its <!-- results:<name> --> section
 # of README.md (after running a benchmark; tests/test_results.py checks they match).
