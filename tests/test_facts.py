@@ -4,12 +4,12 @@ The controls prove the check can fail: each fact's own text, and a paraphrase a
 reader once met on these pages, pasted into a page, are caught."""
 
 import re
-from pathlib import Path
 
 import pytest
 from support import restatements
 
-ROOT = Path(__file__).resolve().parent.parent
+from docsite.paths import ROOT
+
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 PATTERNS = restatements.load()
 FACTS = sorted(path.stem for path in restatements.FACTS.glob("*.md"))
