@@ -124,6 +124,39 @@ def test_a_failing_example_fails_its_test_and_the_run_goes_on(tmp_path):
     assert 'bad.py:1: `{}["missing"]`' in result.stdout
 
 
+def test_update_writes_what_ran_and_leaves_a_failing_example_alone(tmp_path):
+    """--update-examples goes through pytest-examples' run_print_update: the file
+    gets the outputs of the prints that ran, and loses any other `#>` line."""
+    (tmp_path / "snippets").mkdir()
+    stale = 'print("now")\n#> then\nif False:\n    print("never")\n    #> never\n'
+    (tmp_path / "snippets" / "stale.py").write_text(stale)
+    (tmp_path / "snippets" / "bad.py").write_text('print("a")\n#> a\n{}["missing"]\n')
+    (tmp_path / "test_update.py").write_text(
+        textwrap.dedent(
+            f"""
+            import pytest
+            from docsite.examples import harness as examples
+
+            @pytest.mark.parametrize("name", ["stale.py", "bad.py"])
+            def test_example(name, eval_example):
+                snippets = __import__("pathlib").Path({str(tmp_path / "snippets")!r})
+                examples.run_python(examples.Example(name, snippets), eval_example, update=True)
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--update-examples"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert "1 failed, 1 passed" in result.stdout, result.stdout[-2000:]
+    assert (tmp_path / "snippets" / "stale.py").read_text() == (
+        'print("now")\n#> now\nif False:\n    print("never")\n'
+    )
+    assert (tmp_path / "snippets" / "bad.py").read_text() == 'print("a")\n#> a\n{}["missing"]\n'
+
+
 def test_a_snippet_a_page_includes_is_run_without_being_listed(tmp_path):
     docs, snippets = tmp_path / "docs", tmp_path / "snippets"
     (snippets / "new").mkdir(parents=True)

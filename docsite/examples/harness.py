@@ -18,11 +18,14 @@ run's output and the recorded one both go through the site's one normaliser
 from __future__ import annotations
 
 import ast
+import contextlib
 import difflib
-import importlib.util
+import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 from docsite.examples import transcript
 from docsite.markdown import includes
@@ -35,15 +38,9 @@ SNIPPETS = ROOT / "snippets"
 NOT_EXAMPLES = {"about-examples/normalise.py"}
 
 
-def _load_normaliser():
-    path = SNIPPETS / "about-examples" / "normalise.py"
-    spec = importlib.util.spec_from_file_location("normalise", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.Normaliser
-
-
-Normaliser = _load_normaliser()
+# The normaliser is shown on a page, so it lives with the examples under
+# snippets/; "about-examples" is not an identifier, hence import_module.
+Normaliser = importlib.import_module("snippets.about-examples.normalise").Normaliser
 
 
 @dataclass(frozen=True, order=True)
@@ -130,13 +127,14 @@ class ExampleFailed(AssertionError):
     INTERNALERROR, which stopped the whole run.)"""
 
 
-def _where(example: Example, original: str, error: BaseException) -> str:
+def _where(example: Example, original: str, ran: str, error: BaseException) -> str:
     """`snippets/x.py:LINE: the line: TypeError: ...`, LINE counted in the file with its outputs."""
-    bare_to_original = [
-        number
-        for number, line in enumerate(original.splitlines(), start=1)
-        if not OUTPUT.match(line)
-    ]
+    lines = original.splitlines()
+    to_original = (
+        list(range(1, len(lines) + 1))
+        if ran.count("\n") == original.count("\n")
+        else [n for n, line in enumerate(lines, start=1) if not OUTPUT.match(line)]
+    )
     line_no, tb = None, error.__traceback__
     while tb is not None:  # walked by hand: the frames are the example's, not a real file's
         if (
@@ -145,11 +143,11 @@ def _where(example: Example, original: str, error: BaseException) -> str:
         ):
             line_no = tb.tb_lineno
         tb = tb.tb_next
-    if line_no is None or line_no > len(bare_to_original):
+    if line_no is None or line_no > len(to_original):
         return f"snippets/{example.name}: {type(error).__name__}: {error}"
-    number = bare_to_original[line_no - 1]
-    text = original.splitlines()[number - 1].strip()
-    return f"snippets/{example.name}:{number}: `{text}`\n{type(error).__name__}: {error}"
+    number = to_original[line_no - 1]
+    where = f"snippets/{example.name}:{number}: `{lines[number - 1].strip()}`"
+    return f"{where}\n{type(error).__name__}: {error}"
 
 
 def compare(name: str, recorded: str, actual: str) -> None:
@@ -197,7 +195,7 @@ def settle(example: Example, recorded: str, actual: str, *, update: bool) -> Non
 
 
 # ------------------------------------------------------------------ Python scripts
-OUTPUT = re.compile(r"^\s*#> ?")
+OUTPUT = re.compile(r"^(\s*#> ?)(.*)$")
 
 
 def without_outputs(source: str) -> str:
@@ -206,37 +204,130 @@ def without_outputs(source: str) -> str:
 
 
 def run_python(example: Example, eval_example, *, update: bool) -> None:
-    """Run the script under pytest-examples with every recorded output removed,
-    let pytest-examples write the outputs of the prints that ran, and compare
-    that with the file. So a `#>` under a print that never ran, or one with no
-    print above it, shows up as a difference naming its line."""
+    """Run the script with pytest-examples' public API: `run_print_check` compares
+    each print that ran with the `#>` lines under it, both sides normalised;
+    `run_print_update` (--update-examples) writes the raw outputs. Because
+    pytest-examples ignores `#>` lines under a print that never ran (or under no
+    print at all), `_unprinted` checks those afterwards."""
     from pytest_examples import CodeExample
     from pytest_examples.lint import black_format, ruff_format
 
     original = example.path.read_text()
     _reject_block_outputs(example, original)
     eval_example.set_config(line_length=100, target_version="py311")
-    eval_example.print_callback = None  # raw output: the page shows what was printed
+    printed = _PrintRecorder()
+    eval_example.include_print = printed
     if update:
-        # Formatted here, not with eval_example.format(): that one rewrites the
-        # file at the end of the session, over the outputs written below.
-        formatted = ruff_format(
-            CodeExample.create(original, path=example.path), eval_example.config
+        eval_example.print_callback = None  # raw output: the page shows what was printed
+        # Formatted here, not with eval_example.format(): that one is written at
+        # the end of the session too, over the outputs run_print_update writes.
+        code = CodeExample.create(original, path=example.path)
+        formatted = black_format(
+            ruff_format(code, eval_example.config), eval_example.config, remove_double_blank=True
         )
-        formatted = black_format(formatted, eval_example.config, remove_double_blank=True)
         if formatted != original:
             example.path.write_text(formatted)
             original = formatted
-    else:
-        eval_example.lint(CodeExample.create(original, path=example.path))
-    bare = CodeExample.create(without_outputs(original), path=example.path)
-    # pytest-examples' own runner (pinned version): runs the file with print()
-    # recorded, then writes each print's output under it as `#>` lines.
+        # The bare script replaces the whole file when the session ends.
+        bare = CodeExample.create(
+            without_outputs(original), path=example.path, end_index=len(original)
+        )
+        with _reported(example, original, ran=bare.source):
+            eval_example.run_print_update(bare)
+        return
+    eval_example.lint(CodeExample.create(original, path=example.path))
+    eval_example.print_callback = printed.normalised
+    checked = CodeExample.create(_normalise_outputs(original), path=example.path)
+    with _reported(example, original, ran=checked.source):
+        try:
+            eval_example.run_print_check(checked)
+        except pytest.fail.Exception as changed:
+            raise OutputChanged(
+                f"snippets/{example.name}: the output changed (normalised, as pytest-examples "
+                f"shows it). If the change is right, rerun with --update-examples.\n{changed}"
+            ) from None
+    unprinted = _unprinted(original, printed.lines)
+    if unprinted:
+        raise OutputChanged(
+            f"snippets/{example.name}: recorded, but no print above it ran:\n"
+            + "\n".join(
+                f"  snippets/{example.name}:{n}: {original.splitlines()[n - 1].strip()}"
+                for n in unprinted
+            )
+        )
+
+
+class _PrintRecorder:
+    """pytest-examples' `include_print` hook: keeps which lines printed what, in
+    the order they ran. Its `normalised` is the `print_callback`, called while
+    the outputs are inserted (bottom up); on the first call it numbers the IDs in
+    the order of the file, as `_normalise_outputs` does for the recorded side."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[int, str]] = []
+        self._normaliser = None
+
+    def __call__(self, file: Path, frame, args) -> bool:
+        if not file.samefile(frame.filename):
+            return False
+        self.calls.append((frame.lineno, " ".join(map(str, args))))
+        return True
+
+    @property
+    def lines(self) -> set[int]:
+        return {line for line, _ in self.calls}
+
+    def normalised(self, text: str) -> str:
+        if self._normaliser is None:
+            self._normaliser = Normaliser()
+            for _, printed in sorted(self.calls, key=lambda call: call[0]):
+                self._normaliser(printed)
+        return self._normaliser(text)
+
+
+def _normalise_outputs(source: str) -> str:
+    """The script with its `#>` lines normalised in the order of the file."""
+    lines = source.splitlines(keepends=True)
+    at = [n for n, line in enumerate(lines) if OUTPUT.match(line)]
+    if not at:
+        return source
+    normalised = Normaliser()("\n".join(OUTPUT.match(lines[n]).group(2) for n in at)).split("\n")
+    if len(normalised) != len(at):
+        raise ValueError("the normaliser changed the number of recorded lines")
+    for n, text in zip(at, normalised, strict=True):
+        end = "\n" if lines[n].endswith("\n") else ""
+        lines[n] = OUTPUT.match(lines[n]).group(1) + text + end
+    return "".join(lines)
+
+
+def _unprinted(source: str, printed_lines: set[int]) -> list[int]:
+    """Line numbers of `#>` lines whose print, right above them, never ran."""
+    prints = {
+        node.end_lineno: range(node.lineno, node.end_lineno + 1)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "id", None) == "print"
+    }
+    unprinted, above = [], 0
+    for number, line in enumerate(source.splitlines(), start=1):
+        if not OUTPUT.match(line):
+            above = number
+            continue
+        if not printed_lines.intersection(prints.get(above, ())):
+            unprinted.append(number)
+    return unprinted
+
+
+@contextlib.contextmanager
+def _reported(example: Example, original: str, *, ran: str):
+    """An exception from the script becomes ExampleFailed naming its line."""
     try:
-        inserter, _ = eval_example._run(bare, "update", None, True, None)
+        yield
+    except OutputChanged:
+        raise
     except Exception as error:  # noqa: BLE001 - reported as this example's failure
-        raise ExampleFailed(_where(example, original, error)) from None
-    settle(example, original, inserter._insert_print_statements(bare), update=update)
+        raise ExampleFailed(_where(example, original, ran, error)) from None
 
 
 def _reject_block_outputs(example: Example, source: str) -> None:

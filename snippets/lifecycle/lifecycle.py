@@ -12,31 +12,31 @@ def state():
     container.reload()  # the SDK caches attributes: ask the engine again
     return container.status
 
-print("after create: ", state())
+print(f"after create:  {state()}")
 #> after create:  created
 container.start()
-print("after start:  ", state())
+print(f"after start:   {state()}")
 #> after start:   running
 container.exec_run(["sh", "-c", 'echo "written while running" > /srv/notes.txt'])
 container.pause()
-print("after pause:  ", state())
+print(f"after pause:   {state()}")
 #> after pause:   paused
 container.unpause()
-print("after unpause:", state())
+print(f"after unpause: {state()}")
 #> after unpause: running
 container.stop()
-print("after stop:   ", state(), "exit code", container.attrs["State"]["ExitCode"])
+print(f"after stop:    {state()} exit code {container.attrs['State']['ExitCode']}")
 #> after stop:    exited exit code 143
 
 # `docker ps` lists running containers only; `docker ps -a` lists them all.
 only = {"name": "lifecycle-demo"}
-print("ps:   ", [c.name for c in client.containers.list(filters=only)])
+print(f"ps:    {[c.name for c in client.containers.list(filters=only)]}")
 #> ps:    []
-print("ps -a:", [c.name for c in client.containers.list(all=True, filters=only)])
+print(f"ps -a: {[c.name for c in client.containers.list(all=True, filters=only)]}")
 #> ps -a: ['lifecycle-demo']
 
 container.start()
-print("after start:  ", state())
+print(f"after start:   {state()}")
 #> after start:   running
 print(container.exec_run(["cat", "/srv/notes.txt"]).output.decode().strip())
 #> written while running
