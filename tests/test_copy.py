@@ -3,12 +3,13 @@ line, with no `$ ` prompt, no output, no empty line and no note such as
 `# fails: ...` (docsite/markdown/console.py, docs/stylesheets/copy-commands.css)."""
 
 import re
+from html import unescape
 
 import pytest
 
 from docsite.examples import transcript
 from docsite.examples.harness import SNIPPETS
-from docsite.markdown import console
+from docsite.markdown import console, lean_highlight
 
 
 def typed(command: str) -> list[str]:
@@ -44,6 +45,23 @@ def test_notes_move_out_of_the_command_lines():
     ]
     # every output line carries its own newline, so hiding it leaves none behind
     assert '<span class="go">cat: /gone: No such file\n</span>' in html
+
+
+def test_lean_spans_keep_the_text_and_every_output_newline():
+    source = "$ docker ps -a\nCONTAINER ID   IMAGE\nabc123         python\n$ echo  done\ndone\n"
+    html = console.format_console(source, "console", "", {}, None)
+    assert html_text(html).rstrip("\n") == source.rstrip("\n")
+    assert 'class="w"' not in html
+    assert '<span class="go">CONTAINER ID   IMAGE\nabc123         python\n</span>' in html
+    python = '<span class="n">a</span><span class="w"> </span><span class="o">=</span>'
+    assert lean_highlight.lean(python) == '<span class="n">a</span> <span class="o">=</span>'
+    # An output line that closes another span (a highlighted line) is not joined.
+    nested = '<span class="hll"><span class="go">a\n</span></span><span class="go">b\n</span>'
+    assert lean_highlight.lean(nested) == nested
+
+
+def html_text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 @pytest.mark.browser

@@ -31,6 +31,8 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers.shell import BashSessionLexer
 
+from docsite.markdown.lean_highlight import lean
+
 PROMPT = "$ "
 GO = '<span class="go">'
 
@@ -120,4 +122,6 @@ def format_console(source, language, css_class, options, md, **kwargs) -> str:
             out.append(line[: -len("</span>")] + "\n</span>")
         else:
             out.append(f"{GO}{line}\n</span>")
-    return f"{head}<code>{''.join(out)}</code>{tail}"
+    # Lean here too: a block inside a collapsed admonition is put back into the
+    # page after the postprocessors have run.
+    return lean(f"{head}<code>{''.join(out)}</code>{tail}")
