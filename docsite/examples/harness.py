@@ -261,7 +261,9 @@ class _PrintRecorder:
     """pytest-examples' `include_print` hook: keeps which lines printed what, in
     the order they ran. Its `normalised` is the `print_callback`, called while
     the outputs are inserted (bottom up); on the first call it numbers the IDs in
-    the order of the file, as `_normalise_outputs` does for the recorded side."""
+    the order of the file, as `_normalise_outputs` does for the recorded side.
+    pytest-examples passes each argument of a print on its own, so an example
+    prints one string where the spacing between its parts matters."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[int, str]] = []
