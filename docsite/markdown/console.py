@@ -20,11 +20,17 @@ copies exactly the commands, one per line:
 - a command line is wrapped in a `.cmd` span, so a narrow screen can wrap the
   commands (docs/stylesheets/phones.css) and leave the output's columns as
   they are.
+
+The lines that matter in a long output are highlighted by what they say, not
+by number: ```` ```console hl="CACHED" ```` marks every output line the regular
+expression matches (superfences' `hl_lines` counts lines, and BuildKit prints
+its steps in a different order from one recording to the next).
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from pygments import highlight
@@ -35,6 +41,8 @@ from docsite.markdown.lean_highlight import lean
 
 PROMPT = "$ "
 GO = '<span class="go">'
+
+log = logging.getLogger("mkdocs.markdown.console")
 
 
 class TranscriptLexer(BashSessionLexer):
@@ -104,9 +112,25 @@ def note_text(note: str) -> str:
     return "# " + note
 
 
+def validate(language, inputs, options, attrs, md) -> bool:
+    """superfences `validator`: `hl="<regular expression>"` is the one option."""
+    for key, value in inputs.items():
+        if key != "hl":
+            log.warning("```console: unknown option %s=%r (only hl= is known)", key, value)
+            return False
+        try:
+            re.compile(value)
+        except re.error as error:
+            log.warning("```console hl=%r: not a regular expression (%s)", value, error)
+            return False
+        options[key] = value
+    return True
+
+
 def format_console(source, language, css_class, options, md, **kwargs) -> str:
     """superfences `format`: the same HTML pymdownx.highlight writes for a block."""
     lines, notes, commands = split_notes(source)
+    marked = re.compile(options["hl"]) if options and options.get("hl") else None
     formatter = HtmlFormatter(cssclass=f"language-{language} highlight", wrapcode=True)
     rendered = highlight("\n".join(lines) + "\n", TranscriptLexer(), formatter)
     head, rest = rendered.split("<code>", 1)
@@ -118,10 +142,14 @@ def format_console(source, language, css_class, options, md, **kwargs) -> str:
             out.append(f'<span class="go note">{text}\n</span>')
         if index in commands:
             out.append(f'<span class="cmd">{line}</span>\n')
-        elif line.startswith(GO) and line.endswith("</span>") and line.count("<span") == 1:
-            out.append(line[: -len("</span>")] + "\n</span>")
+            continue
+        # One span per output line, its newline inside: hidden when copying,
+        # highlighted (Material's .hll) when it says what the block is about.
+        go = '<span class="go hll">' if marked and marked.search(lines[index]) else GO
+        if line.startswith(GO) and line.endswith("</span>") and line.count("<span") == 1:
+            out.append(go + line[len(GO) : -len("</span>")] + "\n</span>")
         else:
-            out.append(f"{GO}{line}\n</span>")
+            out.append(f"{go}{line}\n</span>")
     # Lean here too: a block inside a collapsed admonition is put back into the
     # page after the postprocessors have run.
     return lean(f"{head}<code>{''.join(out)}</code>{tail}")
