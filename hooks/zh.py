@@ -1,0 +1,116 @@
+"""The Chinese edition's build (mkdocs.zh.yml only), where no option does it.
+
+- Links to a page not yet translated: a Chinese page links to `images.md` as
+  the English page does; while docs-zh/ has no images.md, the link goes to the
+  English page (marked hreflang="en") instead of failing the build. Once the
+  page is translated the same link leads to it, with no edit.
+- The English abbreviations (tooltips) are not appended to Chinese pages: their
+  titles are English. The Chinese ones come with the translated tooltips.
+- The glossary page is built from snippets/glossary/terms.zh.yml, the one
+  term list (its placeholder line is replaced by one entry per term).
+- SITE_URL (set by CI for the English site) gets the zh/ the edition lives under.
+- search.jieba_dict_user is resolved from this file's directory, as every other
+  path in the configuration (Material resolves it from the working directory).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+import yaml
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.plugins import event_priority
+
+PENDING = "zh-pending:"  # a link to an English page, made relative after MkDocs' link checks
+TERMS = Path("snippets/glossary/terms.zh.yml")
+PLACEHOLDER = "<!-- terms.zh.yml -->"
+
+_state: dict = {"english": set(), "chinese": set(), "page": ""}
+
+
+def english_url(src: str) -> str:
+    """The URL of a page of the English site (relative to its root) from its source path."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+class _PendingLinks(Treeprocessor):
+    """Before MkDocs checks links (its treeprocessor runs at priority 0)."""
+
+    def run(self, root):
+        here = _state["page"]
+        for a in root.iter("a"):
+            href = a.get("href") or ""
+            path, _, fragment = href.partition("#")
+            if not path.endswith(".md") or re.match(r"^[a-z][a-z0-9+.-]*:", path):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+            if target in _state["chinese"] or target not in _state["english"]:
+                continue
+            a.set("href", PENDING + english_url(target) + (f"#{fragment}" if fragment else ""))
+            a.set("hreflang", "en")
+
+
+class PendingLinksExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_PendingLinks(md), "zh_pending_links", 0.5)
+
+
+def _files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*.md")}
+
+
+@event_priority(100)
+def on_config(config, **kwargs):
+    config_dir = Path(config.config_file_path).parent
+    site_url = os.environ.get("SITE_URL")
+    if site_url:
+        config.site_url = site_url.rstrip("/") + "/zh/"
+    search = config.plugins.get("material/search")
+    if search is not None and search.config.jieba_dict_user:
+        search.config.jieba_dict_user = str(config_dir / search.config.jieba_dict_user)
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    snippets["auto_append"] = [
+        p for p in snippets.get("auto_append", []) if p != "glossary/abbreviations.md"
+    ]
+    _state["english"] = _files(config_dir / "docs")
+    _state["chinese"] = _files(Path(config.docs_dir))
+    _state["terms"] = yaml.safe_load((config_dir / TERMS).read_text(encoding="utf-8"))
+    config.markdown_extensions.append(PendingLinksExtension())
+    return config
+
+
+def glossary_entries(terms: dict) -> str:
+    out = []
+    for term in terms["terms"]:
+        title = term["zh"] if term["zh"] == term["en"] else f"{term['zh']}（{term['en']}）"
+        see, _, fragment = term["see"].partition("#")
+        label = terms["pages"][see]
+        out.append(
+            f"## {title} {{ #{term['id']} }}\n\n{term['tip']}\n"
+            f"深入阅读：[{label}]({term['see']})。\n"
+        )
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    _state["page"] = page.file.src_uri
+    if PLACEHOLDER in markdown:
+        markdown = markdown.replace(PLACEHOLDER, glossary_entries(_state["terms"]))
+    return markdown
+
+
+def on_page_content(html, page, **kwargs):
+    """The English pages' address, relative to this page: up to the Chinese
+    root, then one more level to the English one."""
+    depth = page.url.count("/")
+    up = "../" * (depth + 1)
+    return html.replace(f'href="{PENDING}', f'href="{up}')
