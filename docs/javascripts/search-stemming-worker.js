@@ -13,6 +13,12 @@
 // words, one letter) stay dropped, and a query with lunr syntax (quotes,
 // + - ~ ^ :) is passed on as typed.
 //
+// Chinese (the zh edition): jieba cut the indexed text into words at build
+// time, with a zero-width space between them; a query has no such marks, so
+// each run of Han characters in it is cut into the index's own words, longest
+// first (a character no word starts with stands alone), and question and
+// filler words (的, 吗, 怎么 ...) are dropped.
+//
 // Loaded by javascripts/lazy-search-index.js in place of Material's worker,
 // whose address it passes as ?material=; Material's code is unchanged.
 (function () {
@@ -20,9 +26,39 @@
   var add = self.addEventListener.bind(self);
   var separator = null; // the site's, from the index's config (first message)
   var EXACT = 3; // boost of a query word matched whole (Material's "word*" is 1)
+  var HAN = /[\u3400-\u9fff]+/g;
+  var words = null; // the index's Chinese words, and the longest one's length
+  var longest = 1;
+  var FILLER = /^(的|了|吗|呢|吧|啊|是|和|与|及|或|在|把|被|就|都|也|还|会|要|能|可以|怎么|怎样|怎么样|如何|什么|为什么|为何|哪些|哪个|一个|这个|那个|我|我的|你|吗？)$/;
+
+  function learn(docs) {
+    words = Object.create(null);
+    docs.forEach(function (doc) {
+      ((doc.title || "") + "\u200b" + (doc.text || "")).split(/[^\u3400-\u9fff]+|\u200b/).forEach(function (w) {
+        if (w.length > 1) { words[w] = true; if (w.length > longest) longest = w.length; }
+      });
+    });
+  }
+
+  function cut(run) {
+    var out = [];
+    for (var i = 0; i < run.length;) {
+      var n = Math.min(longest, run.length - i);
+      while (n > 1 && !words[run.substr(i, n)]) n--;
+      out.push(run.substr(i, n));
+      i += n;
+    }
+    return out.filter(function (w) { return !FILLER.test(w); });
+  }
+
+  function segment(query) {
+    if (!words) return query;
+    return query.replace(HAN, function (run) { return " " + cut(run).join(" ") + " "; });
+  }
 
   function expand(query) {
     if (!separator || /["+\-~^:*]/.test(query)) return query;
+    query = segment(query);
     var words = query.split(separator).filter(Boolean);
     var out = [];
     words.forEach(function (word) {
@@ -45,6 +81,7 @@
       var message = event.data;
       if (message && message.type === 0 && message.data && message.data.config) {
         separator = new RegExp(message.data.config.separator, "g");
+        learn(message.data.docs || []);
       } else if (message && message.type === 2 && typeof message.data === "string") {
         message = { type: 2, data: expand(message.data) };
         return handler(new MessageEvent("message", { data: message }));
