@@ -117,3 +117,19 @@ re-record: $(STAMP)
 .PHONY: layers
 layers: $(STAMP)
 	$(BIN)/python scripts/layer_explorer.py
+
+# The Simplified Chinese edition (mkdocs.zh.yml, docs-zh/), not published yet:
+# the English site with the language switcher into site/, then the Chinese one
+# into site/zh/, both strictly. `make build` and the deploy are unchanged.
+.PHONY: build-zh zh-diff zh-stamp
+build-zh: $(SITE_STAMP)
+	$(BIN)/mkdocs build --strict -f mkdocs.bilingual.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.zh.yml
+
+# A Chinese page behind its English one (tests/test_zh_translation.py names it):
+# show the English changes to translate, then record the translation.
+#   make zh-diff PAGE=start    make zh-stamp PAGE=start
+zh-diff: $(SITE_STAMP)
+	@$(BIN)/python scripts/zh_translation.py diff $(PAGE)
+zh-stamp: $(SITE_STAMP)
+	@$(BIN)/python scripts/zh_translation.py stamp $(PAGE)
