@@ -1,0 +1,139 @@
+"""The Chinese edition (mkdocs.zh.yml): it builds strictly next to the English
+site, its internal links stay in /zh/ (a link to a page not translated yet goes
+to the English page and says so with hreflang="en"), its headings keep the
+English anchors, and the language switcher keeps the page and the section."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from docsite.browser.mkdocs_env import mkdocs_env
+from docsite.browser.server import serve
+from docsite.paths import ROOT
+from docsite.translation import translated_pages
+
+
+def _build(config: str, dest: Path) -> str:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(dest)],
+        cwd=ROOT, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    warnings = re.findall(r"^(?:WARNING|ERROR)\b.*", result.stdout, re.MULTILINE)
+    assert result.returncode == 0 and not warnings, f"{config}:\n{result.stdout}"
+    print(f"{config}: {time.monotonic() - started:.1f} s")
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory) -> Path:
+    """The English site with the switcher, and the Chinese one under zh/."""
+    site = tmp_path_factory.mktemp("bilingual")
+    _build("mkdocs.bilingual.yml", site)
+    _build("mkdocs.zh.yml", site / "zh")
+    return site
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[dict] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs)
+        if re.fullmatch(r"h[1-6]", tag) and attrs.get("id"):
+            self.ids.add(attrs["id"])
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _page_html(site: Path, page: str) -> Path:
+    return site / ("index.html" if page == "index" else f"{page}/index.html")
+
+
+def test_every_internal_link_of_a_chinese_page_stays_in_zh(both):
+    base = "http://site/zh/"
+    wrong = []
+    for html in sorted((both / "zh").rglob("*.html")):
+        if html.name == "404.html" or "search" in html.parts:
+            continue
+        url = urljoin(base, html.relative_to(both / "zh").as_posix())
+        for attrs in _parse(html).links:
+            target = urljoin(url, attrs["href"])
+            if urlsplit(target).netloc != "site" or attrs.get("hreflang") == "en":
+                continue
+            if not urlsplit(target).path.startswith("/zh/"):
+                wrong.append(f"{html.relative_to(both)}: {attrs['href']}")
+    assert not wrong, "links leaving /zh/ without hreflang=en:\n" + "\n".join(wrong)
+
+
+def test_a_link_to_an_untranslated_page_leads_to_an_english_page_that_exists(both):
+    for html in sorted((both / "zh").rglob("index.html")):
+        url = urljoin("http://site/zh/", html.relative_to(both / "zh").as_posix())
+        for attrs in _parse(html).links:
+            if attrs.get("hreflang") != "en" or "md-select__link" in attrs.get("class", ""):
+                continue
+            path = urlsplit(urljoin(url, attrs["href"])).path
+            assert not path.startswith("/zh/"), attrs
+            assert (both / path.lstrip("/") / "index.html").is_file(), attrs["href"]
+            assert not (both / "zh" / path.lstrip("/") / "index.html").is_file(), (
+                f"{attrs['href']} is translated: link to the Chinese page"
+            )
+
+
+@pytest.mark.parametrize("page", translated_pages())
+def test_a_chinese_page_has_the_english_pages_anchors(both, page):
+    english = _parse(_page_html(both, page)).ids
+    chinese = _parse(_page_html(both / "zh", page)).ids
+    assert english - chinese == set(), f"docs-zh/{page}.md lacks the English ids {english - chinese}"
+
+
+def test_the_zh_config_restates_the_english_lists_but_for_what_it_says():
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    en = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    zh = yaml.load((ROOT / "mkdocs.zh.yml").read_text(), Loader=Loader)
+    assert zh["hooks"] == en["hooks"] + ["hooks/zh.py"]
+    assert zh["extra_javascript"] == en["extra_javascript"] + ["javascripts/language-switch.js"]
+    names = lambda plugins: [next(iter(p)) if isinstance(p, dict) else p for p in plugins]  # noqa: E731
+    assert names(zh["plugins"]) == names(en["plugins"])
+    en_pages = [p for p in re.findall(r"[\w/-]+\.md", str(en["nav"]))]
+    zh_pages = [p for p in re.findall(r"[\w/-]+\.md", str(zh["nav"]))]
+    assert zh_pages == [p for p in en_pages if p in zh_pages], "the zh nav keeps the English order"
+
+
+@pytest.mark.parametrize(("start", "expected"), [
+    ("start/#first-container", "zh/start/#first-container"),
+    ("zh/start/#troubleshooting", "start/#troubleshooting"),
+    ("images/#layers", "zh/"),  # not translated yet: the Chinese home page
+])
+def test_the_language_switcher_keeps_page_and_section(both, browser, start, expected):
+    with serve(both) as url:
+        page = browser.new_page()
+        page.goto(url + start)
+        target = "zh" if not start.startswith("zh/") else "en"
+        page.locator(".md-header__option .md-select").hover()
+        with page.expect_navigation():
+            page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+        page.wait_for_load_state()
+        assert page.url == url + expected
+        page.close()
