@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import yaml

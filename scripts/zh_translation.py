@@ -21,7 +21,9 @@ def main() -> None:
     zh = translation.DOCS_ZH / f"{page}.md"
     english = (translation.DOCS / f"{page}.md").read_text(encoding="utf-8")
     zh.write_text(translation.stamp(zh.read_text(encoding="utf-8"), english), encoding="utf-8")
-    print(f"docs-zh/{page}.md: stamped with docs/{page}.md's {len(translation.hashes(english))} sections.")
+    print(
+        f"docs-zh/{page}.md: stamped with docs/{page}.md's {len(translation.hashes(english))} sections."
+    )
 
 
 if __name__ == "__main__":

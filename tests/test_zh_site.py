@@ -25,8 +25,22 @@ from docsite.translation import translated_pages
 def _build(config: str, dest: Path) -> str:
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(dest)],
-        cwd=ROOT, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / config),
+            "-d",
+            str(dest),
+        ],
+        cwd=ROOT,
+        env=mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     warnings = re.findall(r"^(?:WARNING|ERROR)\b.*", result.stdout, re.MULTILINE)
     assert result.returncode == 0 and not warnings, f"{config}:\n{result.stdout}"
@@ -101,7 +115,9 @@ def test_a_link_to_an_untranslated_page_leads_to_an_english_page_that_exists(bot
 def test_a_chinese_page_has_the_english_pages_anchors(both, page):
     english = _parse(_page_html(both, page)).ids
     chinese = _parse(_page_html(both / "zh", page)).ids
-    assert english - chinese == set(), f"docs-zh/{page}.md lacks the English ids {english - chinese}"
+    assert english - chinese == set(), (
+        f"docs-zh/{page}.md lacks the English ids {english - chinese}"
+    )
 
 
 def test_the_zh_config_restates_the_english_lists_but_for_what_it_says():
@@ -121,11 +137,14 @@ def test_the_zh_config_restates_the_english_lists_but_for_what_it_says():
     assert zh_pages == [p for p in en_pages if p in zh_pages], "the zh nav keeps the English order"
 
 
-@pytest.mark.parametrize(("start", "expected"), [
-    ("start/#first-container", "zh/start/#first-container"),
-    ("zh/start/#troubleshooting", "start/#troubleshooting"),
-    ("images/#layers", "zh/"),  # not translated yet: the Chinese home page
-])
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("start/#first-container", "zh/start/#first-container"),
+        ("zh/start/#troubleshooting", "start/#troubleshooting"),
+        ("images/#layers", "zh/"),  # not translated yet: the Chinese home page
+    ],
+)
 def test_the_language_switcher_keeps_page_and_section(both, browser, start, expected):
     with serve(both) as url:
         page = browser.new_page()

@@ -32,8 +32,10 @@ def test_a_chinese_page_translates_its_english_page_as_it_is_now(page):
 def test_control_a_changed_english_section_is_caught_by_name():
     english = (ROOT / "docs" / "start.md").read_text(encoding="utf-8")
     chinese = (ROOT / "docs-zh" / "start.md").read_text(encoding="utf-8")
-    changed = english.replace("## 2. Run your first container { #first-container }",
-                              "## 2. Run your first container { #first-container }\n\nA new sentence.")
+    changed = english.replace(
+        "## 2. Run your first container { #first-container }",
+        "## 2. Run your first container { #first-container }\n\nA new sentence.",
+    )
     assert changed != english
     problems = translation.outdated("start", changed, chinese)
     assert [p.section for p in problems] == ["first-container"]
@@ -45,7 +47,9 @@ def test_control_a_new_and_a_removed_english_section_are_caught():
     chinese = (ROOT / "docs-zh" / "start.md").read_text(encoding="utf-8")
     added = english + "\n## Something new { #something-new }\n\nText.\n"
     assert [p.section for p in translation.outdated("start", added, chinese)] == ["something-new"]
-    removed = english.replace("## Where next { #where-next }", "### Where next (merged) { #where-next-merged }")
+    removed = english.replace(
+        "## Where next { #where-next }", "### Where next (merged) { #where-next-merged }"
+    )
     found = {p.section for p in translation.outdated("start", removed, chinese)}
     assert {"where-next", "where-next-merged"} <= found
 

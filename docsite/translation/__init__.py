@@ -55,8 +55,11 @@ def sections(text: str) -> dict[str, str]:
             elif re.match(r"^#{1,6}\s", line):
                 raise ValueError(f"a heading without an explicit {{ #id }}: {line!r}")
         out[current].append(line)
-    return {key: "\n".join(lines).strip() + "\n" for key, lines in out.items()
-            if key or "\n".join(lines).strip()}
+    return {
+        key: "\n".join(lines).strip() + "\n"
+        for key, lines in out.items()
+        if key or "\n".join(lines).strip()
+    }
 
 
 def digest(section: str) -> str:
@@ -93,7 +96,9 @@ def outdated(page: str, english: str, chinese: str) -> list[Outdated]:
         if key not in done:
             problems.append(Outdated(page, key, "a new English section, not translated"))
         elif done[key] != value:
-            problems.append(Outdated(page, key, "the English section changed since it was translated"))
+            problems.append(
+                Outdated(page, key, "the English section changed since it was translated")
+            )
     for key in done:
         if key not in now:
             problems.append(Outdated(page, key, "the English section is gone"))
@@ -123,7 +128,9 @@ def stamp(text: str, english: str) -> str:
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def stamped_source(page: str, section: str, wanted: str) -> str | None:
@@ -149,14 +156,22 @@ def english_diff(page: str) -> str:
     out = []
     for problem in outdated(page, english, chinese):
         out.append(f"## {problem}")
-        old = stamped_source(page, problem.section, done[problem.section]) if problem.section in done else ""
+        old = (
+            stamped_source(page, problem.section, done[problem.section])
+            if problem.section in done
+            else ""
+        )
         if old is None:
             out.append("(the stamped version is not in git history; the whole section follows)")
             old = ""
         new = now.get(problem.section, "")
-        out.extend(difflib.unified_diff(
-            old.splitlines(), new.splitlines(),
-            f"docs/{page}.md#{problem.section} (translated)", f"docs/{page}.md#{problem.section} (now)",
-            lineterm="",
-        ))
+        out.extend(
+            difflib.unified_diff(
+                old.splitlines(),
+                new.splitlines(),
+                f"docs/{page}.md#{problem.section} (translated)",
+                f"docs/{page}.md#{problem.section} (now)",
+                lineterm="",
+            )
+        )
     return "\n".join(out) if out else f"docs-zh/{page}.md is up to date with docs/{page}.md."
