@@ -22,7 +22,8 @@ def main() -> None:
     english = (translation.DOCS / f"{page}.md").read_text(encoding="utf-8")
     zh.write_text(translation.stamp(zh.read_text(encoding="utf-8"), english), encoding="utf-8")
     print(
-        f"docs-zh/{page}.md: stamped with docs/{page}.md's {len(translation.hashes(english))} sections."
+        f"docs-zh/{page}.md: stamped with docs/{page}.md's "
+        f"{len(translation.hashes(english))} sections."
     )
 
 

@@ -22,7 +22,6 @@ import hashlib
 import re
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
