@@ -12,10 +12,10 @@ are the first three pages with the sections shown (not folded) under them.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from support.browser import Watch, open_page, search
+
+from docsite.browser.search import hit, targets, top_links
 
 pytestmark = pytest.mark.browser
 
@@ -83,45 +83,14 @@ def searching(browser, site_url):
     context.close()
 
 
-def top_links(page, first: int) -> list[str]:
-    """The links of the first `first` results (pages), with the sections shown
-    under each, leaving out those folded under "more on this page"."""
-    return page.evaluate(
-        """(first) => [...document.querySelectorAll('.md-search-result__item')]
-             .slice(0, first)
-             .flatMap(item => [...item.querySelectorAll('a')])
-             .filter(a => !a.closest('details'))
-             .map(a => a.href)""",
-        first,
-    )
-
-
-def _targets(site_url: str, links: list[str]) -> list[str]:
-    """Result links as "page/#anchor" (or "page/"; Home is "/"), relative to the site root."""
-    base = urlsplit(site_url).path
-    out = []
-    for link in links:
-        parts = urlsplit(link)
-        path = parts.path[len(base) :] if parts.path.startswith(base) else parts.path
-        path = path or "/"  # Home: the answers name it "/" ("/#the-answer")
-        out.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
-    return out
-
-
-def _hit(wanted: str, found: list[str]) -> bool:
-    if "#" in wanted:
-        return wanted in found
-    return any(link.split("#")[0] == wanted for link in found)  # the page or a section of it
-
-
 @pytest.mark.parametrize(("question", "answers"), QUESTIONS)
 def test_a_question_finds_its_answer_in_the_first_three_results(
     searching, site_url, question, answers
 ):
     context, page = searching
     summary = search(page, question)
-    found = _targets(site_url, top_links(page, 3))
-    assert any(_hit(a, found) for a in answers), (
+    found = targets(site_url, top_links(page, 3))
+    assert any(hit(a, found) for a in answers), (
         f"{question!r}: none of {answers} in the first three results ({summary}): {found}"
     )
     assert not context.errors, context.errors
@@ -141,7 +110,7 @@ STOP_WORDS = [
 def test_stop_words_do_not_change_the_ranking(searching, site_url, question, words):
     _, page = searching
     search(page, question)
-    with_stop_words = _targets(site_url, top_links(page, 3))
+    with_stop_words = targets(site_url, top_links(page, 3))
     search(page, words)
-    without = _targets(site_url, top_links(page, 3))
+    without = targets(site_url, top_links(page, 3))
     assert with_stop_words == without, (question, with_stop_words, words, without)

@@ -15,6 +15,7 @@ import re
 import pytest
 
 from docsite.browser.pageload import origin
+from docsite.browser.search import search  # noqa: F401 - shared with the tests
 from docsite.paths import ROOT
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -100,25 +101,3 @@ def open_page(page, url: str):
     response = page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     return response
-
-
-def search(page, query: str) -> str:
-    """Type `query` into the search box; return the result summary line."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator('label.md-header__button[for="__search"]').click()
-    box.fill("")
-    box.press("End")  # Material reads the box on keyup
-    meta = page.locator(".md-search-result__meta")
-    # Wait for the cleared box's placeholder: until then the results on screen
-    # may still be the previous query's, and would pass for this one's.
-    page.wait_for_function(
-        "() => /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => !/Type to start|Initializing/.test("
-        "document.querySelector('.md-search-result__meta').textContent)"
-    )
-    return meta.inner_text()
