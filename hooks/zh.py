@@ -8,6 +8,8 @@
   titles are English. The Chinese ones come with the translated tooltips.
 - The glossary page is built from snippets/glossary/terms.zh.yml, the one
   term list (its placeholder line is replaced by one entry per term).
+- A paragraph's line breaks between Chinese characters are dropped
+  (docsite.markdown.cjk_lines): a browser would draw each as a space.
 - SITE_URL (set by CI for the English site) gets the zh/ the edition lives under.
 - search.jieba_dict_user is resolved from this file's directory, as every other
   path in the configuration (Material resolves it from the working directory).
@@ -24,6 +26,8 @@ import yaml
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import event_priority
+
+from docsite.markdown.cjk_lines import CjkLinesExtension
 
 PENDING = "zh-pending:"  # a link to an English page, made relative after MkDocs' link checks
 TERMS = Path("snippets/glossary/terms.zh.yml")
@@ -84,6 +88,7 @@ def on_config(config, **kwargs):
     _state["chinese"] = _files(Path(config.docs_dir))
     _state["terms"] = yaml.safe_load((config_dir / TERMS).read_text(encoding="utf-8"))
     config.markdown_extensions.append(PendingLinksExtension())
+    config.markdown_extensions.append(CjkLinesExtension())
     return config
 
 
