@@ -25,17 +25,17 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from docsite.markdown import glossary_terms
+
 log = logging.getLogger("mkdocs.hooks.glossary_links")
 
 GLOSSARY = "glossary.md"
-HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 HEADINGS = {f"h{n}" for n in range(1, 7)}
 
 _terms: dict[str, str] = {}  # lower-case term -> glossary id
@@ -43,32 +43,8 @@ _page_src = ""  # the page being rendered (MkDocs renders one page at a time)
 _unknown: set[str] = set()
 
 
-def glossary_terms(text: str) -> dict[str, str]:
-    """Map each glossary heading's term (and each ' / '-separated part) to its id."""
-    terms: dict[str, str] = {}
-    fence = None
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
-            continue
-        if fence:
-            continue
-        match = HEADING.match(stripped)
-        if match:
-            for part in re.split(r"\s*/\s*|\s*,\s*|\s+or\s+", match["text"]):
-                if part:
-                    terms[part.strip("`").lower()] = match["id"]
-    return terms
-
-
 def lookup(term: str) -> str | None:
-    key = term.lower()
-    # Singular or plural on either side: "digests" finds "Digest", "cgroup" "cgroups".
-    for candidate in (key, key + "s", key[:-1] if key.endswith("s") else None):
-        if candidate and candidate in _terms:
-            return _terms[candidate]
-    return None
+    return glossary_terms.lookup(_terms, term)
 
 
 class _GlossaryLinks(Treeprocessor):
@@ -139,7 +115,7 @@ def on_config(config, **kwargs):
     _terms.clear()
     _unknown.clear()
     if glossary.is_file():
-        _terms.update(glossary_terms(glossary.read_text(encoding="utf-8")))
+        _terms.update(glossary_terms.terms(glossary.read_text(encoding="utf-8")))
     config.markdown_extensions.append(GlossaryLinksExtension())
     return config
 

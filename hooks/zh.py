@@ -5,7 +5,8 @@
   English page (marked hreflang="en") instead of failing the build. Once the
   page is translated the same link leads to it, with no edit.
 - The English abbreviations (tooltips) are not appended to Chinese pages: their
-  titles are English. The Chinese ones come with the translated tooltips.
+  titles are English. The same terms get Chinese tooltips from the term list
+  (docsite.markdown.cjk_terms), linked to the Chinese glossary.
 - The glossary page is built from snippets/glossary/terms.zh.yml, the one
   term list (its placeholder line is replaced by one entry per term).
 - A paragraph's line breaks between Chinese characters are dropped
@@ -27,10 +28,15 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import event_priority
 
+from docsite.markdown import glossary_terms
 from docsite.markdown.cjk_lines import CjkLinesExtension
+from docsite.markdown.cjk_terms import TermTooltipsExtension
 
 PENDING = "zh-pending:"  # a link to an English page, made relative after MkDocs' link checks
 TERMS = Path("snippets/glossary/terms.zh.yml")
+ABBREVIATIONS = Path("snippets/glossary/abbreviations.md")
+ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:", re.MULTILINE)
+HAN = re.compile(r"[\u4e00-\u9fff]")
 PLACEHOLDER = "<!-- terms.zh.yml -->"
 
 _state: dict = {"english": set(), "chinese": set(), "page": ""}
@@ -89,7 +95,32 @@ def on_config(config, **kwargs):
     _state["terms"] = yaml.safe_load((config_dir / TERMS).read_text(encoding="utf-8"))
     config.markdown_extensions.append(PendingLinksExtension())
     config.markdown_extensions.append(CjkLinesExtension())
+    config.markdown_extensions.append(TermTooltipsExtension(tooltips(config_dir), glossary_href))
     return config
+
+
+def tooltips(config_dir: Path) -> dict[str, tuple[str, str]]:
+    """Each Chinese name (and other name) of a term the English pages give a
+    tooltip -> (its glossary id, its one-sentence definition)."""
+    english = glossary_terms.terms((config_dir / "docs/glossary.md").read_text(encoding="utf-8"))
+    abbreviations = (config_dir / ABBREVIATIONS).read_text(encoding="utf-8")
+    ids = {glossary_terms.lookup(english, m["term"]) for m in ABBREVIATION.finditer(abbreviations)}
+    names = {}
+    for term in _state["terms"]["terms"]:
+        if term["id"] in ids:
+            for name in [term["zh"], *term.get("also", [])]:
+                if HAN.search(name):
+                    names[name] = (term["id"], term["tip"])
+    return names
+
+
+def glossary_href(term_id: str) -> str | None:
+    """The link from the page being rendered to a glossary entry; none on the
+    glossary itself."""
+    here = _state["page"]
+    if here == "glossary.md":
+        return None
+    return posixpath.relpath("glossary.md", posixpath.dirname(here) or ".") + "#" + term_id
 
 
 def glossary_entries(terms: dict) -> str:

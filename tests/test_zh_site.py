@@ -117,3 +117,10 @@ def test_the_language_switcher_keeps_page_and_section(bilingual_site, browser, s
         # address as the page scrolls to its section, which counts as one.
         page.wait_for_url(url + expected)
         page.close()
+
+
+def test_chinese_pages_have_chinese_tooltips_and_no_english_ones(bilingual_site):
+    titles = re.findall(r'<abbr title="([^"]+)"', (bilingual_site / "zh/index.html").read_text())
+    assert titles, "the Chinese home page has no glossary tooltips"
+    english = [t for t in titles if not re.search(r"[\u4e00-\u9fff]", t)]
+    assert not english, english
