@@ -156,3 +156,16 @@ def test_the_language_switcher_keeps_page_and_section(both, browser, start, expe
         page.wait_for_load_state()
         assert page.url == url + expected
         page.close()
+
+
+@pytest.mark.parametrize("page", translated_pages())
+def test_a_chinese_page_shows_about_its_english_pages_reading_time(both, page):
+    """Han characters count by docsite.markdown.reading_time.CJK_CHARS_PER_WORD."""
+    english = _page_html(both, page).read_text(encoding="utf-8")
+    chinese = _page_html(both / "zh", page).read_text(encoding="utf-8")
+    shown = re.search(r"Reading time:</strong> (\d+) min", english)
+    if not shown:
+        pytest.skip("no reading time on this page")
+    found = re.search(r"阅读时间：</strong> (\d+) min", chinese)
+    assert found, f"docs-zh/{page}.md: no reading time (a space after **阅读时间：** is needed)"
+    assert abs(int(found[1]) - int(shown[1])) <= 1
