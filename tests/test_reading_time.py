@@ -9,7 +9,13 @@ import re
 import markdown
 import pytest
 
-from docsite.markdown.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
+from docsite.markdown.reading_time import (
+    CJK_CHARS_PER_WORD,
+    PLACEHOLDER,
+    WORDS_PER_MINUTE,
+    count_words,
+    minutes,
+)
 
 CONCEPT_PAGES = ["images", "containers", "lifecycle", "why-both", "worked-example", "faq"]
 
@@ -42,6 +48,24 @@ def test_code_blocks_and_outputs_do_not_count():
     code = "```console\n$ docker ps\n" + "\n".join(["output line here"] * 500) + "\n```"
     python = "```python\n" + "\n".join(["print('a b c d')  #> a b c d"] * 500) + "\n```"
     assert shown_minutes(render(page(WORDS_PER_MINUTE, code, python))) == 1
+
+
+def test_chinese_prose_counts_by_characters():
+    # A Chinese page's sentences have no spaces: each Han character counts as a
+    # share of a word, the English words and code names in it as words.
+    sentence = "镜像仓库按摘要保存镜像，并用标签为它们命名。"  # 20 Han characters
+    prose = f"<p>{sentence * 50} docker push 和 docker pull</p>"
+    assert count_words(prose) == round(1001 / CJK_CHARS_PER_WORD) + 4
+    # Control: counted by whitespace alone, the same prose is a handful of words.
+    assert len(prose.split()) < 10
+
+
+def test_a_chinese_page_of_n_characters_gets_its_minutes():
+    # 20 Han characters a sentence; 3 minutes' worth, then one sentence more.
+    sentence = "镜像仓库按摘要保存镜像，并用标签为它们命名。"
+    three = int(3 * WORDS_PER_MINUTE * CJK_CHARS_PER_WORD) // 20
+    assert minutes(count_words(f"<p>{sentence * three}</p>")) == 3
+    assert minutes(count_words(f"<p>{sentence * (three + 2)}</p>")) == 4
 
 
 def test_diagrams_do_not_count():

@@ -124,3 +124,19 @@ def test_chinese_pages_have_chinese_tooltips_and_no_english_ones(bilingual_site)
     assert titles, "the Chinese home page has no glossary tooltips"
     english = [t for t in titles if not re.search(r"[\u4e00-\u9fff]", t)]
     assert not english, english
+
+
+def test_a_chinese_page_shows_about_its_english_pages_reading_time(bilingual_site):
+    """Han characters count by docsite.markdown.reading_time.CJK_CHARS_PER_WORD."""
+    compared = 0
+    for page in translated_pages():
+        english = _page_html(bilingual_site, page).read_text(encoding="utf-8")
+        shown = re.search(r"Reading time:</strong> (\d+) min", english)
+        if not shown:
+            continue  # a page without a reading time (Home, the glossary, ...)
+        chinese = _page_html(bilingual_site / "zh", page).read_text(encoding="utf-8")
+        found = re.search(r"阅读时间：</strong> (\d+) min", chinese)
+        assert found, f"docs-zh/{page}.md: no reading time (a space after **阅读时间：** is needed)"
+        assert abs(int(found[1]) - int(shown[1])) <= 1, (page, found[1], shown[1])
+        compared += 1
+    assert compared, "no translated page has a reading time to compare"

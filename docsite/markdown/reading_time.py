@@ -31,6 +31,13 @@ PLACEHOLDER = "{{ reading_time }}"
 # A common figure for reading technical prose on a screen (slower than the
 # ~250 of light reading: readers stop at the terms and the commands in it).
 WORDS_PER_MINUTE = 200
+# Chinese has no spaces between words: each Han character counts as a share of
+# a word. This site's Chinese translation takes about 1.9 Han characters for an
+# English word (docs-zh/registries.md: 1,578 for the 831 English words that are
+# not kept as code names), so a translated page shows its original's minutes:
+# 200 words a minute is 380 characters a minute.
+CJK_CHARS_PER_WORD = 1.9
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _PRE = re.compile(r"<pre\b.*?</pre>", re.S)
 _SVG_TAG = re.compile(r"<(/?)svg\b[^>]*>")
@@ -56,9 +63,12 @@ def _without_svgs(text: str) -> str:
 
 
 def count_words(page_html: str) -> int:
-    """Words of prose in a page's HTML: no code blocks, outputs or diagrams."""
+    """Words of prose in a page's HTML: no code blocks, outputs or diagrams.
+    Han characters count by CJK_CHARS_PER_WORD, the other text by its words."""
     text = html.unescape(_TAG.sub(" ", _without_svgs(_PRE.sub(" ", page_html))))
-    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
+    han = len(_CJK.findall(text))
+    words = sum(1 for word in _CJK.sub(" ", text).split() if any(c.isalnum() for c in word))
+    return words + round(han / CJK_CHARS_PER_WORD)
 
 
 def minutes(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:
