@@ -9,7 +9,7 @@ from docsite.examples import recorded_with
 def main() -> int:
     with lab.lab() as running:
         recorded_with.write(running.engine.version())
-    print(f"wrote {recorded_with.FULL.name} and {recorded_with.LINE.name}")
+    print("wrote", ", ".join(path.name for path in recorded_with.FILES))
     return 0
 
 
