@@ -9,7 +9,14 @@ import re
 import markdown
 import pytest
 
-from docsite.markdown.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
+from docsite.markdown.reading_time import (
+    CHARS_PER_MINUTE,
+    PLACEHOLDER,
+    WORDS_PER_MINUTE,
+    count_chars,
+    count_words,
+    minutes,
+)
 
 CONCEPT_PAGES = ["images", "containers", "lifecycle", "why-both", "worked-example", "faq"]
 
@@ -49,6 +56,31 @@ def test_diagrams_do_not_count():
     svg = "<svg><text>" + "label " * 900 + "</text><svg><text>x y</text></svg>" + "z " * 900
     html = f"<p>one two</p>{svg}</svg><p>three</p>"
     assert count_words(html) == 3
+
+
+def test_chinese_prose_counts_in_characters_and_the_rest_in_words():
+    html = "<p>运行 <code>docker ps</code> 列出容器。镜像“不变”，容器会变……</p>"
+    assert count_words(html) == 2  # docker, ps
+    assert count_chars(html) == 14  # 运行 列出容器 镜像 不变 容器会变
+
+
+@pytest.mark.parametrize(("chars", "expected"), [(CHARS_PER_MINUTE, 1), (5 * CHARS_PER_MINUTE, 5)])
+def test_a_chinese_page_of_n_characters_gets_its_minutes_in_its_unit(chars, expected):
+    md = markdown.Markdown(
+        extensions=["docsite.markdown.reading_time"],
+        extension_configs={"docsite.markdown.reading_time": {"unit": "分钟"}},
+    )
+    # "阅读时间：" is 4 characters and the placeholder one word (worth 2 of
+    # them); the rest are sentences of 10.
+    rest = chars - 4 - 2
+    body = "镜像是只读的模板容器。" * (rest // 10) + "层" * (rest % 10)
+    html = md.convert(f"阅读时间：{PLACEHOLDER}\n\n{body}")
+    found = re.search(r"阅读时间：(\d+) 分钟", html)
+    assert found, html[:200]
+    assert int(found[1]) == expected
+    # Control: counted as whitespace-separated words, as English is, this page
+    # would read in one minute.
+    assert expected == 1 or minutes(len(body.split())) == 1
 
 
 def test_the_placeholder_never_survives_into_the_built_site(built_site):
