@@ -11,6 +11,7 @@
   term list (its placeholder line is replaced by one entry per term).
 - A paragraph's line breaks between Chinese characters are dropped
   (docsite.markdown.cjk_lines): a browser would draw each as a space.
+- A page's reading time ({{ reading_time }}) is printed in 分钟, not "min".
 - SITE_URL (set by CI for the English site) gets the zh/ the edition lives under.
 - search.jieba_dict_user is resolved from this file's directory, as every other
   path in the configuration (Material resolves it from the working directory).
@@ -90,6 +91,7 @@ def on_config(config, **kwargs):
     snippets["auto_append"] = [
         p for p in snippets.get("auto_append", []) if p != "glossary/abbreviations.md"
     ]
+    config.mdx_configs.setdefault("docsite.markdown.reading_time", {})["unit"] = "分钟"
     _state["english"] = _files(config_dir / "docs")
     _state["chinese"] = _files(Path(config.docs_dir))
     _state["terms"] = yaml.safe_load((config_dir / TERMS).read_text(encoding="utf-8"))

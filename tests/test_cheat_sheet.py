@@ -1,4 +1,5 @@
-"""The cheat sheet prints on one page, A4 and Letter alike, with its address.
+"""The cheat sheet prints on one page, A4 and Letter alike, with its address,
+in English and in Chinese (/zh/cheat-sheet/, whose CJK text sets wider).
 
 Headless Chromium prints the built page to PDF with the site's print CSS, as a
 reader's "Print" would, and the test counts the PDF's pages. The PDFs are kept
@@ -8,9 +9,14 @@ under test-artifacts/ to look at.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from support.site import ROOT
+
+from docsite.browser.mkdocs_env import mkdocs_env
+from docsite.browser.server import serve
 
 SECTIONS = ["images", "containers", "lifecycle", "volumes", "cleanup", "inspect"]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -28,12 +34,31 @@ def test_page_counter_counts_pages():
     assert pdf_page_count(fake) == 2
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_cheat_sheet_prints_on_one_page(browser, site_url, paper):
+@pytest.fixture(scope="module")
+def zh_site_url(tmp_path_factory):
+    """The Chinese edition alone, built strictly under zh/ and served."""
+    site = tmp_path_factory.mktemp("zh-site")
+    config = ROOT / "mkdocs.zh.yml"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        + ["-d", str(site / "zh")],
+        cwd=ROOT,
+        env=mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    warnings = re.findall(r"^(?:WARNING|ERROR)\b.*", result.stdout, re.MULTILINE)
+    assert result.returncode == 0 and not warnings, result.stdout
+    with serve(site) as url:
+        yield url + "zh/"
+
+
+def print_cheat_sheet(browser, url: str, paper: str) -> bytes:
+    """The cheat sheet at url, checked on screen, then printed to a PDF."""
     page = browser.new_page()
     try:
-        page.goto(f"{site_url}cheat-sheet/", wait_until="load")
+        page.goto(url, wait_until="load")
         ids = page.eval_on_selector_all(".cheat-sheet h2", "hs => hs.map(h => h.id)")
         assert ids == SECTIONS, f"cheat sheet sections changed: {ids}"
         rows = page.eval_on_selector_all(".cheat-sheet tbody tr", "rows => rows.length")
@@ -42,14 +67,45 @@ def test_cheat_sheet_prints_on_one_page(browser, site_url, paper):
         assert not back.is_visible(), "the print-only address shows on screen"
         page.emulate_media(media="print")
         assert back.is_visible() and "/cheat-sheet/" in back.inner_text(), "no way back on paper"
-        pdf = page.pdf(format=paper)  # print media, the site's print CSS
+        return page.pdf(format=paper)  # print media, the site's print CSS
     finally:
         page.close()
+
+
+def assert_one_page(pdf: bytes, name: str, paper: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"cheat-sheet-{paper}.pdf").write_bytes(pdf)
+    (ARTIFACTS / f"{name}-{paper}.pdf").write_bytes(pdf)
     pages = pdf_page_count(pdf)
     assert pages == 1, (
         f"the cheat sheet prints on {pages} {paper} pages, not 1 "
-        f"(see test-artifacts/cheat-sheet-{paper}.pdf); shorten it or tighten "
+        f"(see test-artifacts/{name}-{paper}.pdf); shorten it or tighten "
         "docs/stylesheets/print.css"
     )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_cheat_sheet_prints_on_one_page(browser, site_url, paper):
+    pdf = print_cheat_sheet(browser, f"{site_url}cheat-sheet/", paper)
+    assert_one_page(pdf, "cheat-sheet", paper)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_chinese_cheat_sheet_prints_on_one_page(browser, zh_site_url, paper):
+    pdf = print_cheat_sheet(browser, f"{zh_site_url}cheat-sheet/", paper)
+    assert_one_page(pdf, "cheat-sheet-zh", paper)
+    # Set in a CJK font, as a reader's would be (Debian: fonts-noto-cjk); with
+    # none the glyphs are boxes of another width and the count proves little.
+    assert has_cjk_font(pdf), "no CJK font in the PDF: apt-get install fonts-noto-cjk"
+
+
+def has_cjk_font(pdf: bytes) -> bool:
+    """A subset of a CJK font embedded in the PDF (its FontName, e.g.
+    /AAAAAA+NotoSansCJKsc-Regular, is written uncompressed)."""
+    return re.search(rb"/FontName\s*/[A-Z]{6}\+[\w-]*CJK", pdf) is not None
+
+
+def test_control_the_cjk_font_check():
+    assert has_cjk_font(b"<</Type /FontDescriptor /FontName /AAAAAA+NotoSansCJKsc-Regular>>")
+    assert not has_cjk_font(b"<</Type /FontDescriptor /FontName /CAAAAA+DejaVuSansMono>>")

@@ -10,9 +10,10 @@ import markdown
 import pytest
 
 from docsite.markdown.reading_time import (
-    CJK_CHARS_PER_WORD,
+    CHARS_PER_MINUTE,
     PLACEHOLDER,
     WORDS_PER_MINUTE,
+    count_chars,
     count_words,
     minutes,
 )
@@ -50,29 +51,36 @@ def test_code_blocks_and_outputs_do_not_count():
     assert shown_minutes(render(page(WORDS_PER_MINUTE, code, python))) == 1
 
 
-def test_chinese_prose_counts_by_characters():
-    # A Chinese page's sentences have no spaces: each Han character counts as a
-    # share of a word, the English words and code names in it as words.
-    sentence = "镜像仓库按摘要保存镜像，并用标签为它们命名。"  # 20 Han characters
-    prose = f"<p>{sentence * 50} docker push 和 docker pull</p>"
-    assert count_words(prose) == round(1001 / CJK_CHARS_PER_WORD) + 4
-    # Control: counted by whitespace alone, the same prose is a handful of words.
-    assert len(prose.split()) < 10
-
-
-def test_a_chinese_page_of_n_characters_gets_its_minutes():
-    # 20 Han characters a sentence; 3 minutes' worth, then one sentence more.
-    sentence = "镜像仓库按摘要保存镜像，并用标签为它们命名。"
-    three = int(3 * WORDS_PER_MINUTE * CJK_CHARS_PER_WORD) // 20
-    assert minutes(count_words(f"<p>{sentence * three}</p>")) == 3
-    assert minutes(count_words(f"<p>{sentence * (three + 2)}</p>")) == 4
-
-
 def test_diagrams_do_not_count():
     # Inline SVG, an SVG nested in it as Mermaid draws some, then prose after it.
     svg = "<svg><text>" + "label " * 900 + "</text><svg><text>x y</text></svg>" + "z " * 900
     html = f"<p>one two</p>{svg}</svg><p>three</p>"
     assert count_words(html) == 3
+
+
+def test_chinese_prose_counts_in_characters_and_the_rest_in_words():
+    html = "<p>运行 <code>docker ps</code> 列出容器。镜像“不变”，容器会变……</p>"
+    assert count_words(html) == 2  # docker, ps
+    assert count_chars(html) == 14  # 运行 列出容器 镜像 不变 容器会变
+
+
+@pytest.mark.parametrize(("chars", "expected"), [(CHARS_PER_MINUTE, 1), (5 * CHARS_PER_MINUTE, 5)])
+def test_a_chinese_page_of_n_characters_gets_its_minutes_in_its_unit(chars, expected):
+    md = markdown.Markdown(
+        extensions=["docsite.markdown.reading_time"],
+        extension_configs={"docsite.markdown.reading_time": {"unit": "分钟"}},
+    )
+    # "阅读时间：" is 4 characters and the placeholder one word (worth 2 of
+    # them); the rest are sentences of 10.
+    rest = chars - 4 - 2
+    body = "镜像是只读的模板容器。" * (rest // 10) + "层" * (rest % 10)
+    html = md.convert(f"阅读时间：{PLACEHOLDER}\n\n{body}")
+    found = re.search(r"阅读时间：(\d+) 分钟", html)
+    assert found, html[:200]
+    assert int(found[1]) == expected
+    # Control: counted as whitespace-separated words, as English is, this page
+    # would read in one minute.
+    assert expected == 1 or minutes(len(body.split())) == 1
 
 
 def test_the_placeholder_never_survives_into_the_built_site(built_site):

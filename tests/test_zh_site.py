@@ -127,7 +127,7 @@ def test_chinese_pages_have_chinese_tooltips_and_no_english_ones(bilingual_site)
 
 
 def test_a_chinese_page_shows_about_its_english_pages_reading_time(bilingual_site):
-    """Han characters count by docsite.markdown.reading_time.CJK_CHARS_PER_WORD."""
+    """Han characters count by docsite.markdown.reading_time.CHARS_PER_MINUTE."""
     compared = 0
     for page in translated_pages():
         english = _page_html(bilingual_site, page).read_text(encoding="utf-8")
@@ -135,7 +135,7 @@ def test_a_chinese_page_shows_about_its_english_pages_reading_time(bilingual_sit
         if not shown:
             continue  # a page without a reading time (Home, the glossary, ...)
         chinese = _page_html(bilingual_site / "zh", page).read_text(encoding="utf-8")
-        found = re.search(r"阅读时间：</strong> (\d+) min", chinese)
+        found = re.search(r"阅读时间：</strong> (\d+) 分钟", chinese)
         assert found, f"docs-zh/{page}.md: no reading time (a space after **阅读时间：** is needed)"
         assert abs(int(found[1]) - int(shown[1])) <= 1, (page, found[1], shown[1])
         compared += 1
