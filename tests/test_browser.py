@@ -25,11 +25,8 @@ BUDGET = 85 * 1024  # gzip bytes on a cold view of any page
 # Images split, shorter build logs). A page that comes under the budget must
 # leave this list, so the ceilings only come down.
 OVER_BUDGET = {
-    "images/": 96.5,
-    "lifecycle/": 93,
-    "containers/": 89,
-    "worked-example/": 88,
-    "why-both/": 87,
+    "worked-example/": 85.5,
+    "why-both/": 86.5,
 }
 
 # Glossary ids the site's issue names; the glossary may define more, and every one

@@ -11,7 +11,10 @@ import pytest
 
 from docsite.markdown.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
 
-CONCEPT_PAGES = ["images", "containers", "lifecycle", "why-both", "worked-example", "faq"]
+CONCEPT_PAGES = [
+    "images", "images-in-depth", "containers", "containers-in-depth", "lifecycle", "operate",
+    "why-both", "worked-example", "publish-a-port", "faq",
+]
 
 
 def render(source: str) -> str:

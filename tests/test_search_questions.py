@@ -29,9 +29,9 @@ def _missing(section: str) -> pytest.MarkDecorator:
 QUESTIONS = [
     ("what is a layer", ["glossary/#layer", "images/#layers"]),
     ("delete a container", ["lifecycle/#rm"]),
-    ("cannot remove image", ["faq/#cannot-delete-image", "lifecycle/#image-in-use"]),
-    ("publish a port", ["worked-example/#publish-a-port"]),
-    ("save an image to a file", ["images/#save-an-image-to-a-file"]),
+    ("cannot remove image", ["faq/#cannot-delete-image", "operate/#image-in-use"]),
+    ("publish a port", ["publish-a-port/#publish-a-port", "publish-a-port/"]),
+    ("save an image to a file", ["images-in-depth/#save-an-image-to-a-file"]),
     ("what does docker run do", ["lifecycle/#run", "faq/#run-vs-start"]),
     ("what is an image", ["/#the-answer", "images/", "glossary/#image"]),
     ("what is a container", ["containers/", "glossary/#container"]),
@@ -62,10 +62,10 @@ QUESTIONS = [
     ("docker build slow", ["faq/#slow-build", "why-both/#build-cache"]),
     ("speed up build", ["faq/#slow-build", "why-both/#build-cache"]),
     ("files gone after stop", ["faq/#files-after-stop", "lifecycle/#what-survives", "faq/#my-changes-are-gone"]),  # noqa: E501
-    ("pin image version", ["faq/#pin-an-image", "images/#tags-and-digests"]),
-    ("free up disk space", ["lifecycle/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
-    ("pruning images", ["lifecycle/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
-    ("update container to new image", ["lifecycle/#upgrade"]),
+    ("pin image version", ["faq/#pin-an-image", "images-in-depth/#tags-and-digests"]),
+    ("free up disk space", ["operate/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
+    ("pruning images", ["operate/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
+    ("update container to new image", ["operate/#upgrade"]),
     ("password in dockerfile", ["faq/#secrets-in-env", "why-both/#secrets"]),
     ("permission denied docker.sock", ["start/#troubleshooting"]),
     ("cannot connect to docker daemon", ["start/#troubleshooting"]),
