@@ -12,8 +12,16 @@ import pytest
 from docsite.markdown.reading_time import PLACEHOLDER, WORDS_PER_MINUTE, count_words, minutes
 
 CONCEPT_PAGES = [
-    "images", "images-in-depth", "containers", "containers-in-depth", "lifecycle", "operate",
-    "why-both", "worked-example", "publish-a-port", "faq",
+    "images",
+    "images-in-depth",
+    "containers",
+    "containers-in-depth",
+    "lifecycle",
+    "operate",
+    "why-both",
+    "worked-example",
+    "publish-a-port",
+    "faq",
 ]
 
 
