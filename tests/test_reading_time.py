@@ -21,6 +21,7 @@ CONCEPT_PAGES = [
     "why-both",
     "worked-example",
     "publish-a-port",
+    "build-secrets",
     "faq",
 ]
 

@@ -44,7 +44,7 @@ QUESTIONS = [
     ("what is a dangling image", ["glossary/#dangling-image", "faq/#none-none-images"]),
     ("is a container a virtual machine", ["containers/#not-a-vm", "faq/#containers-are-not-vms"]),
     ("how does the build cache work", ["why-both/#build-cache", "glossary/#build-cache"]),
-    ("how to keep secrets out of an image", ["why-both/#secrets", "faq/#secrets-in-env"]),
+    ("how to keep secrets out of an image", ["build-secrets/#secrets", "build-secrets/", "faq/#secrets-in-env"]),  # noqa: E501
     ("does latest mean the newest image", ["faq/#latest-is-not-newest"]),
     ("how do I build an image from a Dockerfile", ["worked-example/#build", "worked-example/#dockerfile"]),  # noqa: E501
     ("why does my container exit immediately", ["faq/#container-exits-immediately"]),
@@ -66,7 +66,7 @@ QUESTIONS = [
     ("free up disk space", ["operate/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
     ("pruning images", ["operate/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
     ("update container to new image", ["operate/#upgrade"]),
-    ("password in dockerfile", ["faq/#secrets-in-env", "why-both/#secrets"]),
+    ("password in dockerfile", ["faq/#secrets-in-env", "build-secrets/#secrets"]),
     ("permission denied docker.sock", ["start/#troubleshooting"]),
     ("cannot connect to docker daemon", ["start/#troubleshooting"]),
     ("stop vs kill", ["lifecycle/#stop"]),
