@@ -18,7 +18,19 @@ from docsite.markdown.reading_time import (
     minutes,
 )
 
-CONCEPT_PAGES = ["images", "containers", "lifecycle", "why-both", "worked-example", "faq"]
+CONCEPT_PAGES = [
+    "images",
+    "images-in-depth",
+    "containers",
+    "containers-in-depth",
+    "lifecycle",
+    "operate",
+    "why-both",
+    "worked-example",
+    "publish-a-port",
+    "build-secrets",
+    "faq",
+]
 
 
 def render(source: str) -> str:

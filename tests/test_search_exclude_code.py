@@ -15,7 +15,7 @@ def test_recorded_output_is_not_in_the_search_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     text = " ".join(doc["text"] for doc in index["docs"])
     # A container ID appears in recorded outputs only, never in prose.
-    recorded = (ROOT / "snippets" / "containers" / "shared-image.console").read_text()
+    recorded = (ROOT / "snippets" / "containers-in-depth" / "shared-image.console").read_text()
     container_id = re.search(r"^[0-9a-f]{64}$", recorded, re.MULTILINE)
     assert container_id, "pick another recorded output with an ID for this test"
     assert container_id[0] not in text and container_id[0][:12] not in text

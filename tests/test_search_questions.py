@@ -29,9 +29,9 @@ def _missing(section: str) -> pytest.MarkDecorator:
 QUESTIONS = [
     ("what is a layer", ["glossary/#layer", "images/#layers"]),
     ("delete a container", ["lifecycle/#rm"]),
-    ("cannot remove image", ["faq/#cannot-delete-image", "lifecycle/#image-in-use"]),
-    ("publish a port", ["worked-example/#publish-a-port"]),
-    ("save an image to a file", ["images/#save-an-image-to-a-file"]),
+    ("cannot remove image", ["faq/#cannot-delete-image", "operate/#image-in-use"]),
+    ("publish a port", ["publish-a-port/#publish-a-port", "publish-a-port/"]),
+    ("save an image to a file", ["images-in-depth/#save-an-image-to-a-file"]),
     ("what does docker run do", ["lifecycle/#run", "faq/#run-vs-start"]),
     ("what is an image", ["/#the-answer", "images/", "glossary/#image"]),
     ("what is a container", ["containers/", "glossary/#container"]),
@@ -44,7 +44,7 @@ QUESTIONS = [
     ("what is a dangling image", ["glossary/#dangling-image", "faq/#none-none-images"]),
     ("is a container a virtual machine", ["containers/#not-a-vm", "faq/#containers-are-not-vms"]),
     ("how does the build cache work", ["why-both/#build-cache", "glossary/#build-cache"]),
-    ("how to keep secrets out of an image", ["why-both/#secrets", "faq/#secrets-in-env"]),
+    ("how to keep secrets out of an image", ["build-secrets/#secrets", "build-secrets/", "faq/#secrets-in-env"]),  # noqa: E501
     ("does latest mean the newest image", ["faq/#latest-is-not-newest"]),
     ("how do I build an image from a Dockerfile", ["worked-example/#build", "worked-example/#dockerfile"]),  # noqa: E501
     ("why does my container exit immediately", ["faq/#container-exits-immediately"]),
@@ -62,11 +62,11 @@ QUESTIONS = [
     ("docker build slow", ["faq/#slow-build", "why-both/#build-cache"]),
     ("speed up build", ["faq/#slow-build", "why-both/#build-cache"]),
     ("files gone after stop", ["faq/#files-after-stop", "lifecycle/#what-survives", "faq/#my-changes-are-gone"]),  # noqa: E501
-    ("pin image version", ["faq/#pin-an-image", "images/#tags-and-digests"]),
-    ("free up disk space", ["lifecycle/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
-    ("pruning images", ["lifecycle/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
-    ("update container to new image", ["lifecycle/#upgrade"]),
-    ("password in dockerfile", ["faq/#secrets-in-env", "why-both/#secrets"]),
+    ("pin image version", ["faq/#pin-an-image", "images-in-depth/#tags-and-digests"]),
+    ("free up disk space", ["operate/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
+    ("pruning images", ["operate/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
+    ("update container to new image", ["operate/#upgrade"]),
+    ("password in dockerfile", ["faq/#secrets-in-env", "build-secrets/#secrets"]),
     ("permission denied docker.sock", ["start/#troubleshooting"]),
     ("cannot connect to docker daemon", ["start/#troubleshooting"]),
     ("stop vs kill", ["lifecycle/#stop"]),

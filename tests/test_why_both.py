@@ -1,5 +1,5 @@
-"""docs/why-both.md: secrets in build arguments and secret mounts, docker commit,
-a multi-stage build.
+"""docs/why-both.md and docs/build-secrets.md: secrets in build arguments and
+secret mounts, docker commit, a multi-stage build.
 
 The secrets, secret-mount and commit examples run as the page shows them (CLI
 and Python tabs, tests/test_examples.py). The multi-stage Dockerfile is shown
@@ -18,9 +18,10 @@ from docsite.engine.build import docker_build
 from docsite.paths import ROOT
 
 WHY_BOTH = ROOT / "snippets" / "why-both"
+SECRETS = ROOT / "snippets" / "build-secrets"
 APP = ROOT / "snippets" / "worked-example" / "app"
 MULTI_STAGE = WHY_BOTH / "multi-stage" / "Dockerfile"
-SECRET_MOUNT = WHY_BOTH / "secret-mount" / "Dockerfile"
+SECRET_MOUNT = SECRETS / "secret-mount" / "Dockerfile"
 TOKEN = "not-a-real-token-123"
 
 
@@ -46,7 +47,7 @@ def test_secret_mount_dockerfile_uses_buildkit_secret_mount():
 def test_a_build_argument_leaks_and_a_secret_mount_does_not(docker_client, engine):
     docker_build(
         engine.env(),
-        WHY_BOTH / "secret-arg",
+        SECRETS / "secret-arg",
         "--build-arg",
         f"API_TOKEN={TOKEN}",
         "-t",
@@ -61,7 +62,7 @@ def test_a_build_argument_leaks_and_a_secret_mount_does_not(docker_client, engin
 
     docker_build(
         engine.env(),
-        WHY_BOTH / "secret-mount",
+        SECRETS / "secret-mount",
         "--secret",
         "id=api_token,env=API_TOKEN",
         "-t",
