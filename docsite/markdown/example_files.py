@@ -137,7 +137,7 @@ def offer_line(folder: str, page_src: str) -> str:
     return (
         f'<p class="example-files" data-search-exclude="" markdown="span">Get the files: '
         f"[{folder}.zip]({href.as_posix()}), and run the commands from inside its "
-        f"`{folder}` folder.</p>"
+        f"{folder} folder.</p>"
     )
 
 
