@@ -41,4 +41,5 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return example_files.with_offers(markdown, page.file.src_uri, _snippets(config))
+    language = config["theme"]["language"]
+    return example_files.with_offers(markdown, page.file.src_uri, _snippets(config), language)

@@ -140,3 +140,11 @@ def test_a_chinese_page_shows_about_its_english_pages_reading_time(bilingual_sit
         assert abs(int(found[1]) - int(shown[1])) <= 1, (page, found[1], shown[1])
         compared += 1
     assert compared, "no translated page has a reading time to compare"
+
+
+def test_a_chinese_page_offers_its_files_in_chinese(bilingual_site):
+    html = (bilingual_site / "zh/registries/index.html").read_text(encoding="utf-8")
+    line = re.search(r'<p class="example-files"[^>]*>(.*?)</p>', html, re.S)
+    assert line and "获取文件" in line[1], "no Chinese 'Get the files' line on /zh/registries/"
+    href = re.search(r'href="([^"]+\.zip)"', line[1])[1]
+    assert (bilingual_site / "zh/registries" / href).resolve().is_file(), href

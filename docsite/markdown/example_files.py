@@ -131,14 +131,18 @@ def zip_path(folder: str) -> str:
     return f"files/{folder}.zip"
 
 
-def offer_line(folder: str, page_src: str) -> str:
+# The line in each edition's language (theme.language).
+OFFERS = {
+    "en": "Get the files: {link}, and run the commands from inside its {folder} folder.",
+    "zh": "获取文件：{link}，并在其中的 {folder} 文件夹里运行这些命令。",
+}
+
+
+def offer_line(folder: str, page_src: str, language: str = "en") -> str:
     """The one line a page shows: a plain link and the working directory."""
     href = PurePosixPath(os.path.relpath(zip_path(folder), PurePosixPath(page_src).parent))
-    return (
-        f'<p class="example-files" data-search-exclude="" markdown="span">Get the files: '
-        f"[{folder}.zip]({href.as_posix()}), and run the commands from inside its "
-        f"{folder} folder.</p>"
-    )
+    text = OFFERS[language].format(link=f"[{folder}.zip]({href.as_posix()})", folder=folder)
+    return f'<p class="example-files" data-search-exclude="" markdown="span">{text}</p>'
 
 
 def _block_start(lines: list[str], index: int, fence_start: dict[int, int]) -> int:
@@ -160,7 +164,9 @@ def _block_start(lines: list[str], index: int, fence_start: dict[int, int]) -> i
     return index
 
 
-def with_offers(markdown: str, page_src: str, snippets: Path = SNIPPETS) -> str:
+def with_offers(
+    markdown: str, page_src: str, snippets: Path = SNIPPETS, language: str = "en"
+) -> str:
     """The page's Markdown with the offer line before the block of the first
     example from each of its folders."""
     lines = markdown.split("\n")
@@ -185,5 +191,5 @@ def with_offers(markdown: str, page_src: str, snippets: Path = SNIPPETS) -> str:
             first[folder] = _block_start(lines, line, fence_start)
     for folder, at in sorted(first.items(), key=lambda item: -item[1]):
         before = [""] if at and lines[at - 1].strip() else []
-        lines[at:at] = [*before, offer_line(folder, page_src), ""]
+        lines[at:at] = [*before, offer_line(folder, page_src, language), ""]
     return "\n".join(lines)
