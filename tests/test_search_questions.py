@@ -63,8 +63,8 @@ QUESTIONS = [
     ("speed up build", ["faq/#slow-build", "why-both/#build-cache"]),
     ("files gone after stop", ["faq/#files-after-stop", "lifecycle/#what-survives", "faq/#my-changes-are-gone"]),  # noqa: E501
     ("pin image version", ["faq/#pin-an-image", "images-in-depth/#tags-and-digests"]),
-    ("free up disk space", ["operate/#clean-up-disk-space", "cheat-sheet/#cleanup"]),
-    ("pruning images", ["operate/#clean-up-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
+    ("free up disk space", ["operate/#clean-up-disk-space", "faq/#free-disk-space", "cheat-sheet/#cleanup"]),  # noqa: E501
+    ("pruning images", ["operate/#clean-up-disk-space", "faq/#free-disk-space", "faq/#none-none-images", "cheat-sheet/#cleanup"]),  # noqa: E501
     ("update container to new image", ["operate/#upgrade"]),
     ("password in dockerfile", ["faq/#secrets-in-env", "build-secrets/#secrets"]),
     ("permission denied docker.sock", ["start/#troubleshooting"]),
