@@ -118,14 +118,9 @@ re-record: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/python scripts/layer_explorer.py
 
-# The Simplified Chinese edition (mkdocs.zh.yml, docs-zh/), not published yet:
-# the English site with the language switcher into site/, then the Chinese one
-# into site/zh/, both strictly. `make build` and the deploy are unchanged.
-.PHONY: build-zh zh-diff zh-stamp
-build-zh: $(SITE_STAMP)
-	$(BIN)/mkdocs build --strict -f mkdocs.bilingual.yml
-	$(BIN)/mkdocs build --strict -f mkdocs.zh.yml
-
+# The Simplified Chinese edition (mkdocs.zh.yml, docs-zh/) is built into site/zh/
+# by every `make build` and `make serve` (hooks/chinese_edition.py).
+.PHONY: zh-diff zh-stamp
 # A Chinese page behind its English one (tests/test_zh_translation.py names it):
 # show the English changes to translate, then record the translation.
 #   make zh-diff PAGE=start    make zh-stamp PAGE=start

@@ -3,7 +3,6 @@
 import os
 
 import pytest
-from support.bilingual import bilingual_site  # noqa: F401
 from support.browser import pages, watch  # noqa: F401
 from support.docker_env import classic_engine, docker_client, engine, run_example  # noqa: F401
 from support.site import *  # noqa: F401,F403

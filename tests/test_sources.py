@@ -55,6 +55,10 @@ ALLOWLIST: dict[str, str] = {
     "https://learn.microsoft.com/en-us/windows/wsl/install": (
         "where Windows readers get WSL 2 for the bash commands of the later pages"
     ),
+    # The same two pages in Chinese, linked from the Chinese Start.
+    "https://learn.microsoft.com/zh-cn/powershell/module/"
+    "microsoft.powershell.core/about/about_parsing": "about_parsing in Chinese",
+    "https://learn.microsoft.com/zh-cn/windows/wsl/install": "the WSL 2 guide in Chinese",
     "https://github.com/docker-images-explained/docker-images-explained"
     "/tree/main/snippets/registries": ("the examples' files in the site's own repository"),
 }

@@ -42,40 +42,40 @@ def _page_html(site: Path, page: str) -> Path:
     return site / ("index.html" if page == "index" else f"{page}/index.html")
 
 
-def test_every_internal_link_of_a_chinese_page_stays_in_zh(bilingual_site):
+def test_every_internal_link_of_a_chinese_page_stays_in_zh(built_site):
     base = "http://site/zh/"
     wrong = []
-    for html in sorted((bilingual_site / "zh").rglob("*.html")):
+    for html in sorted((built_site / "zh").rglob("*.html")):
         if html.name == "404.html" or "search" in html.parts:
             continue
-        url = urljoin(base, html.relative_to(bilingual_site / "zh").as_posix())
+        url = urljoin(base, html.relative_to(built_site / "zh").as_posix())
         for attrs in _parse(html).links:
             target = urljoin(url, attrs["href"])
             if urlsplit(target).netloc != "site" or attrs.get("hreflang") == "en":
                 continue
             if not urlsplit(target).path.startswith("/zh/"):
-                wrong.append(f"{html.relative_to(bilingual_site)}: {attrs['href']}")
+                wrong.append(f"{html.relative_to(built_site)}: {attrs['href']}")
     assert not wrong, "links leaving /zh/ without hreflang=en:\n" + "\n".join(wrong)
 
 
-def test_a_link_to_an_untranslated_page_leads_to_an_english_page_that_exists(bilingual_site):
-    for html in sorted((bilingual_site / "zh").rglob("index.html")):
-        url = urljoin("http://site/zh/", html.relative_to(bilingual_site / "zh").as_posix())
+def test_a_link_to_an_untranslated_page_leads_to_an_english_page_that_exists(built_site):
+    for html in sorted((built_site / "zh").rglob("index.html")):
+        url = urljoin("http://site/zh/", html.relative_to(built_site / "zh").as_posix())
         for attrs in _parse(html).links:
             if attrs.get("hreflang") != "en" or "md-select__link" in attrs.get("class", ""):
                 continue
             path = urlsplit(urljoin(url, attrs["href"])).path
             assert not path.startswith("/zh/"), attrs
-            assert (bilingual_site / path.lstrip("/") / "index.html").is_file(), attrs["href"]
-            assert not (bilingual_site / "zh" / path.lstrip("/") / "index.html").is_file(), (
+            assert (built_site / path.lstrip("/") / "index.html").is_file(), attrs["href"]
+            assert not (built_site / "zh" / path.lstrip("/") / "index.html").is_file(), (
                 f"{attrs['href']} is translated: link to the Chinese page"
             )
 
 
 @pytest.mark.parametrize("page", translated_pages())
-def test_a_chinese_page_has_the_english_pages_anchors(bilingual_site, page):
-    english = _parse(_page_html(bilingual_site, page)).ids
-    chinese = _parse(_page_html(bilingual_site / "zh", page)).ids
+def test_a_chinese_page_has_the_english_pages_anchors(built_site, page):
+    english = _parse(_page_html(built_site, page)).ids
+    chinese = _parse(_page_html(built_site / "zh", page)).ids
     assert english - chinese == set(), (
         f"docs-zh/{page}.md lacks the English ids {english - chinese}"
     )
@@ -89,8 +89,10 @@ def test_the_zh_config_restates_the_english_lists_but_for_what_it_says():
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     en = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
     zh = yaml.load((ROOT / "mkdocs.zh.yml").read_text(), Loader=Loader)
-    assert zh["hooks"] == en["hooks"] + ["hooks/zh.py"]
-    assert zh["extra_javascript"] == en["extra_javascript"] + ["javascripts/language-switch.js"]
+    # The English build runs the Chinese one (hooks/chinese_edition.py), not itself.
+    english_hooks = [h for h in en["hooks"] if h != "hooks/chinese_edition.py"]
+    assert zh["hooks"] == english_hooks + ["hooks/zh.py"]
+    assert "extra_javascript" not in zh, "the scripts are the English site's, inherited"
     names = lambda plugins: [next(iter(p)) if isinstance(p, dict) else p for p in plugins]  # noqa: E731
     assert names(zh["plugins"]) == names(en["plugins"])
     en_pages = [p for p in re.findall(r"[\w/-]+\.md", str(en["nav"]))]
@@ -106,8 +108,8 @@ def test_the_zh_config_restates_the_english_lists_but_for_what_it_says():
         ("images/#layers", "zh/"),  # not translated yet: the Chinese home page
     ],
 )
-def test_the_language_switcher_keeps_page_and_section(bilingual_site, browser, start, expected):
-    with serve(bilingual_site) as url:
+def test_the_language_switcher_keeps_page_and_section(built_site, browser, start, expected):
+    with serve(built_site) as url:
         page = browser.new_page()
         page.goto(url + start)
         target = "zh" if not start.startswith("zh/") else "en"
@@ -119,22 +121,22 @@ def test_the_language_switcher_keeps_page_and_section(bilingual_site, browser, s
         page.close()
 
 
-def test_chinese_pages_have_chinese_tooltips_and_no_english_ones(bilingual_site):
-    titles = re.findall(r'<abbr title="([^"]+)"', (bilingual_site / "zh/index.html").read_text())
+def test_chinese_pages_have_chinese_tooltips_and_no_english_ones(built_site):
+    titles = re.findall(r'<abbr title="([^"]+)"', (built_site / "zh/index.html").read_text())
     assert titles, "the Chinese home page has no glossary tooltips"
     english = [t for t in titles if not re.search(r"[\u4e00-\u9fff]", t)]
     assert not english, english
 
 
-def test_a_chinese_page_shows_about_its_english_pages_reading_time(bilingual_site):
+def test_a_chinese_page_shows_about_its_english_pages_reading_time(built_site):
     """Han characters count by docsite.markdown.reading_time.CHARS_PER_MINUTE."""
     compared = 0
     for page in translated_pages():
-        english = _page_html(bilingual_site, page).read_text(encoding="utf-8")
+        english = _page_html(built_site, page).read_text(encoding="utf-8")
         shown = re.search(r"Reading time:</strong> (\d+) min", english)
         if not shown:
             continue  # a page without a reading time (Home, the glossary, ...)
-        chinese = _page_html(bilingual_site / "zh", page).read_text(encoding="utf-8")
+        chinese = _page_html(built_site / "zh", page).read_text(encoding="utf-8")
         found = re.search(r"阅读时间：</strong> (\d+) 分钟", chinese)
         assert found, f"docs-zh/{page}.md: no reading time (a space after **阅读时间：** is needed)"
         assert abs(int(found[1]) - int(shown[1])) <= 1, (page, found[1], shown[1])
@@ -142,9 +144,9 @@ def test_a_chinese_page_shows_about_its_english_pages_reading_time(bilingual_sit
     assert compared, "no translated page has a reading time to compare"
 
 
-def test_a_chinese_page_offers_its_files_in_chinese(bilingual_site):
-    html = (bilingual_site / "zh/registries/index.html").read_text(encoding="utf-8")
+def test_a_chinese_page_offers_its_files_in_chinese(built_site):
+    html = (built_site / "zh/registries/index.html").read_text(encoding="utf-8")
     line = re.search(r'<p class="example-files"[^>]*>(.*?)</p>', html, re.S)
     assert line and "获取文件" in line[1], "no Chinese 'Get the files' line on /zh/registries/"
     href = re.search(r'href="([^"]+\.zip)"', line[1])[1]
-    assert (bilingual_site / "zh/registries" / href).resolve().is_file(), href
+    assert (built_site / "zh/registries" / href).resolve().is_file(), href

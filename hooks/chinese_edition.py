@@ -1,0 +1,41 @@
+"""Build the Chinese edition into the English site's zh/ after every build.
+
+Material's set-up for a second language is a second build (mkdocs.zh.yml,
+which INHERITs mkdocs.yml) into a subfolder of the first. Run from here, one
+`mkdocs build` makes both and one `mkdocs serve` rebuilds both on every edit,
+so `make build`, `make serve`, the deploy and the tests all publish and check
+the same bilingual site. The Chinese build's warnings are this build's
+warnings, so --strict fails on them, each named.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.chinese_edition")
+
+# Toolchain notices printed on every run (see docsite/browser/mkdocs_env.py).
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def on_post_build(config, **kwargs):
+    chinese = Path(config.config_file_path).with_name("mkdocs.zh.yml")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(chinese),
+         "-d", str(Path(config.site_dir, "zh"))],
+        env={**os.environ, **QUIET},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )  # fmt: skip
+    for warning in re.findall(r"^(?:WARNING|ERROR)\s+-\s+(.*)$", result.stdout, re.MULTILINE):
+        log.warning("Chinese edition: %s", warning)
+    if result.returncode:
+        raise PluginError(f"the Chinese edition ({chinese.name}) did not build:\n{result.stdout}")
