@@ -2,7 +2,9 @@
 without them, and one line saying so, where they are not.
 
 The plugin draws each card with cairosvg, which loads the C library libcairo2,
-and writes the text in DejaVu Sans (cards_layout_options.font_family). Without
+and writes the text in the family cards_layout_options.font_family names:
+DejaVu Sans for English, Noto Sans CJK for Chinese (mkdocs.zh.yml; FreeType
+reads the first face of Noto's collection file, which has every Chinese glyph). Without
 either, the plugin fails the strict build (10 warnings for a missing libcairo2;
 Google Fonts, which it would download a missing font from, is never asked:
 offline, and no reader's data to Google). So before the plugin starts, this
@@ -31,10 +33,14 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.social_fonts")
 
-FAMILY = "DejaVu Sans"  # must match cards_layout_options.font_family in mkdocs.yml
-STYLES = {"Regular.ttf": "DejaVuSans.ttf", "Bold.ttf": "DejaVuSans-Bold.ttf"}
+# cards_layout_options.font_family -> the plugin's style files -> the system's.
+FONTS = {
+    "DejaVu Sans": {"Regular.ttf": "DejaVuSans.ttf", "Bold.ttf": "DejaVuSans-Bold.ttf"},
+    "Noto Sans CJK": {"Regular.ttf": "NotoSansCJK-Regular.ttc", "Bold.ttf": "NotoSansCJK-Bold.ttc"},
+}
 INSTALL = (
-    "libcairo2 and fonts-dejavu-core on Debian/Ubuntu, cairo and font-dejavu on macOS (Homebrew)"
+    "libcairo2, fonts-dejavu-core and fonts-noto-cjk on Debian/Ubuntu, "
+    "cairo, font-dejavu and font-noto-sans-cjk on macOS (Homebrew)"
 )
 
 
@@ -57,11 +63,11 @@ def find_font(filename: str) -> Path | None:
         return None
 
 
-def _cache_folder(social, config) -> Path:
+def _cache_folder(social, config, family: str) -> Path:
     cache = Path(social.config.cache_dir)
     if not cache.is_absolute():  # the plugin resolves it against mkdocs.yml too
         cache = Path(os.path.dirname(config.config_file_path)) / cache
-    return cache / "fonts" / FAMILY
+    return cache / "fonts" / family
 
 
 # Before the social plugin's own on_config (priority 0), so that a plugin
@@ -71,14 +77,16 @@ def on_config(config, **kwargs):
     social = config.plugins.get("material/social")
     if social is None or not social.config.enabled:
         return config
-    target = _cache_folder(social, config)
+    family = social.config.cards_layout_options.get("font_family")
+    styles = FONTS[family]
+    target = _cache_folder(social, config, family)
     missing = {}
-    for style, filename in STYLES.items():
+    for style, filename in styles.items():
         if not (target / style).is_file():
             missing[style] = find_font(filename)
     problem = cairo_problem()
     if problem is None and None in missing.values():
-        problem = f"the {FAMILY} font is not installed ({', '.join(STYLES.values())})"
+        problem = f"the {family} font is not installed ({', '.join(styles.values())})"
     if problem:
         social.config.enabled = False
         log.info(
