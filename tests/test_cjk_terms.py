@@ -38,3 +38,9 @@ def test_code_headings_and_links_stay_plain():
 def test_no_link_where_href_says_none_and_control_without_the_extension():
     assert "abbr" not in render("可写层", href=lambda term_id: None)
     assert "abbr" not in markdown.markdown("可写层")
+
+
+def test_only_a_terms_first_use_in_a_page_gets_the_tooltip():
+    html = render("可写层在上面。\n\n- 又是**可写层**，\n- 还是可写层。")
+    assert html.count("<abbr") == 1
+    assert html.index("<abbr") < html.index("又是")

@@ -6,7 +6,10 @@ links them). That extension finds a term only between word boundaries, and
 Chinese has none between words ("镜像层是" is one run of word characters), so
 it never matches a Chinese term. This tree processor matches the Chinese names
 anywhere in running text, longest first, and writes the same HTML the English
-pages have: <a class="glossary-link"><abbr title="…">…</abbr></a>.
+pages have: <a class="glossary-link"><abbr title="…">…</abbr></a>, on a term's
+first use in a page only (Chinese text weighs about a third more than English
+after compression, and each tooltip repeats its definition: every use would
+take a long page over the weight budget).
 """
 
 from __future__ import annotations
@@ -35,18 +38,23 @@ class _Tooltips(Treeprocessor):
         self.pattern = re.compile("|".join(map(re.escape, ordered))) if names else None
 
     def run(self, root: etree.Element) -> None:
+        self.seen: set[str] = set()  # the terms linked so far on this page
         if self.pattern is not None:
             self._walk(root)
 
     def _walk(self, el: etree.Element) -> None:
-        for child in list(el):
-            if child.tag not in SKIP:
-                self._walk(child)
-            self._tail(el, child)
+        # In document order (the first use of a term gets the tooltip): the
+        # element's text, then each child and the text after it. The links
+        # made are not walked again.
+        children = list(el)
         if el.text and not isinstance(el.text, AtomicString):
             el.text, made = self._split(el.text)
             for i, node in enumerate(made):
                 el.insert(i, node)
+        for child in children:
+            if child.tag not in SKIP:
+                self._walk(child)
+            self._tail(el, child)
 
     def _tail(self, parent: etree.Element, child: etree.Element) -> None:
         if child.tail and not isinstance(child.tail, AtomicString):
@@ -63,8 +71,9 @@ class _Tooltips(Treeprocessor):
         for match in self.pattern.finditer(text):
             term_id, tip = self.names[match[0]]
             href = self.href(term_id)
-            if href is None:
+            if href is None or term_id in self.seen:
                 continue
+            self.seen.add(term_id)
             if not made:
                 head = text[: match.start()]
             else:
