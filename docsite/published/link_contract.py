@@ -68,19 +68,27 @@ def page_file(site: Path, page: str) -> Path:
     return site / path / "index.html" if path == "" or path.endswith("/") else site / path
 
 
+# Each edition's folder below the site root; each has its own sitemap.
+EDITIONS = ("", "zh/")
+
+
 def published(site: Path) -> list[str]:
-    """Every page and heading anchor of the built site, as contract entries."""
-    sitemap = ET.parse(site / "sitemap.xml").getroot()
-    urls = [loc.text.strip() for loc in sitemap.iter(f"{_SITEMAP_NS}loc")]
-    # The site root: the longest common prefix, cut back to a "/".
-    base = os.path.commonprefix(urls)
-    base = base[: base.rfind("/") + 1]
+    """Every page and heading anchor of the built site, in every edition, as
+    contract entries."""
     entries = []
-    for url in urls:
-        page = "/" + url[len(base) :].lstrip("/")
-        entries.append(page)
-        ids = _parse(page_file(site, page).read_text(encoding="utf-8")).headings
-        entries.extend(f"{page}#{anchor}" for anchor in ids)
+    for edition in EDITIONS:
+        if not (site / edition / "sitemap.xml").is_file():
+            continue
+        sitemap = ET.parse(site / edition / "sitemap.xml").getroot()
+        urls = [loc.text.strip() for loc in sitemap.iter(f"{_SITEMAP_NS}loc")]
+        # The edition's root: the longest common prefix, cut back to a "/".
+        base = os.path.commonprefix(urls)
+        base = base[: base.rfind("/") + 1]
+        for url in urls:
+            page = "/" + edition + url[len(base) :].lstrip("/")
+            entries.append(page)
+            ids = _parse(page_file(site, page).read_text(encoding="utf-8")).headings
+            entries.extend(f"{page}#{anchor}" for anchor in ids)
     return sorted(set(entries))
 
 
