@@ -25,12 +25,11 @@ OVERRIDES = ROOT / "overrides" / "partials"
 CHANGES = {
     "language.html": (
         "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
-        "{% set site = {\n"
-        '  "search.result.none": "No matching pages. This site is in English: try a word such '
-        "as image, container, volume, layer or prune. "
-        "没有结果：本站目前只有英文版，请用英文词搜索，"
-        '例如 image（镜像）、container（容器）、volume（数据卷）、layer（层）。"\n'
+        "{% set messages = {\n"
+        '  "en": {"search.result.none": "No matching pages: try a word such as image, container, volume, layer or prune. 用中文搜索？请切换到简体中文版（右上角的语言菜单）。"},\n'  # noqa: E501
+        '  "zh": {"search.result.none": "没有找到结果：试试镜像、容器、数据卷、镜像层或清理这样的词。Searching in English? Switch to the English edition (the language menu at the top)."}\n'  # noqa: E501
         "} %}\n"
+        "{% set site = messages[config.theme.language] or {} %}\n"
         "{% macro t(key) %}{{ site[key] or lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
     ),
     "progress.html": (
