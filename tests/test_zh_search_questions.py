@@ -10,7 +10,7 @@ import tomllib
 
 import pytest
 
-from docsite.browser.search import hit, material_top, targets
+from docsite.browser.search import hit, material_top, search, targets
 from docsite.browser.server import serve
 from docsite.paths import ROOT
 
@@ -40,3 +40,17 @@ def test_a_chinese_question_finds_its_answer_in_the_first_three_results(
     assert any(hit(a, found) for a in answers), (
         f"{question!r}: none of {answers} in the first three results: {found}"
     )
+
+
+@pytest.mark.parametrize(
+    ("edition", "query", "hint"),
+    [("", "容器怎么用", "简体中文版"), ("zh/", "qwertyuiop", "English edition")],
+)
+def test_a_search_with_no_results_points_to_the_other_edition(
+    site_url, browser, edition, query, hint
+):
+    page = browser.new_page()
+    page.goto(site_url + edition, wait_until="load")
+    summary = search(page, query)
+    page.close()
+    assert hint in summary, summary
