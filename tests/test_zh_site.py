@@ -105,7 +105,8 @@ def test_the_zh_config_restates_the_english_lists_but_for_what_it_says():
     [
         ("start/#first-container", "zh/start/#first-container"),
         ("zh/start/#troubleshooting", "start/#troubleshooting"),
-        ("images/#layers", "zh/"),  # not translated yet: the Chinese home page
+        ("images/#layers", "zh/images/#layers"),
+        ("operate/#keep-running", "zh/"),  # not translated yet: the Chinese home page
     ],
 )
 def test_the_language_switcher_keeps_page_and_section(built_site, browser, start, expected):
