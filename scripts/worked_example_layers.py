@@ -34,7 +34,7 @@ def main() -> int:
             dockerfile = (layer_diagram.APP / "Dockerfile").read_text()
             layers = layer_diagram.record(private.client, image, dockerfile)
         layer_diagram.RECORD.write_text(layers.to_json())
-    written = [layer_diagram.RECORD]
+    written = [] if args.from_record else [layer_diagram.RECORD]
     for language in layer_diagram.LANGUAGES:
         path = layer_diagram.target(language)
         path.write_text(layer_diagram.mermaid(layers, language), encoding="utf-8")

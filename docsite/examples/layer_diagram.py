@@ -238,7 +238,7 @@ def mermaid(layers: Layers, language: str = "en") -> str:
     lines += [
         "    " + " ~~~ ".join(f"L{n}" for n, _ in reversed(numbered)),
         "  end",
-        f'  subgraph base["'
+        '  subgraph base["'
         + w["base_box"].format(
             base=layers.base, count=len(base_layers), plural=plural, size=base_size
         )
