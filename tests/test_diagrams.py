@@ -532,3 +532,98 @@ def test_a_number_edited_on_one_side_fails_the_layer_check(edit, tmp_path):
         path.write_text(json.dumps(data))
         named = "worked-example-layers.mmd"
     assert any(named in line for line in layer_record_differences(diagrams))
+
+
+# ------------------------------------------------------------------ on a phone and a desktop
+# What tests/test_phones.py measures on the site's pages, for every diagram and
+# variant (the Chinese ones are on no page until the Chinese pages include
+# them): a scratch site with the real stylesheets, one page showing them all.
+
+
+def diagrams_site(tmp_path: Path, monkeypatch, controls: bool) -> Path:
+    page = "---\ndescription: Scratch page.\n---\n# Scratch { #scratch }\n\n"
+    names = sorted(SOURCES)
+    project = make_project(tmp_path, "")
+    if controls:
+        # Two copies of lifecycle.zh, broken after rendering: one with a label
+        # drawn at 6 px, one drawn 2000 px wide whatever its box.
+        names = []
+        diagrams = project / "snippets" / "diagrams"
+        for name, old, new in (
+            ("control-small", 'style=""><tspan', 'style="font-size:6px"><tspan'),
+            ("control-wide", 'width="100%"', 'width="2000"'),
+        ):
+            source = SOURCES["lifecycle.zh"] + f"%% {name}\n"
+            (diagrams / f"{name}.mmd").write_text(source, encoding="utf-8")
+            svg = rendered("lifecycle.zh").replace(
+                "diagram-lifecycle-zh", diagram_cache.svg_id(name)
+            )
+            target = diagram_cache.rendered_path(name, source, project)
+            target.write_text(svg.replace(old, new, 1), encoding="utf-8")
+            names.append(name)
+    page += "\n".join(fence(n) for n in names)
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    for folder in ("stylesheets", "javascripts", "assets"):
+        if (ROOT / "docs" / folder).is_dir():
+            shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+    monkeypatch.chdir(tmp_path)
+    config = load_config(
+        str(project / "mkdocs.yml"),
+        docs_dir=str(project / "docs"),
+        site_dir=str(project / "site"),
+        nav=[{"Home": "index.md"}],
+        plugins=["search"],
+        hooks=[],
+        watch=[],
+        strict=True,
+    )
+    build(config)
+    return project / "site"
+
+
+def measure(browser, site: Path) -> tuple[dict[str, float], list[str]]:
+    """The smallest text of each diagram at 375 px once tapped, and the
+    diagrams wider than their box before a tap, at 375 and at 1280 px."""
+    from support.browser import DESKTOP, PHONE, open_page
+    from test_phones import _DIAGRAM_TEXT, _FITS
+
+    from docsite.browser.server import serve
+
+    smallest, cut = {}, []
+    with serve(site) as url:
+        for viewport in (PHONE, DESKTOP):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            open_page(page, url)
+            cut += [f"{d['id']} at {viewport['width']} px: {d['svg']:.0f} px in {d['box']} px"
+                    for d in page.evaluate(_FITS) if d["svg"] > d["box"] + 1]  # fmt: skip
+            context.close()
+        context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+        page = context.new_page()
+        open_page(page, url)
+        boxes = page.locator("article .diagram")
+        for i in range(boxes.count()):
+            boxes.nth(i).scroll_into_view_if_needed()
+            boxes.nth(i).tap()
+            sid = boxes.nth(i).evaluate("box => box.querySelector('svg').id")
+            found = [d for d in page.evaluate(_DIAGRAM_TEXT) if d["id"] == sid][0]
+            smallest[sid] = found["smallest"]["px"] if found["count"] else 0.0
+        context.close()
+    return smallest, cut
+
+
+def test_every_diagram_reads_at_12px_on_a_phone_and_shows_whole(browser, tmp_path, monkeypatch):
+    smallest, cut = measure(browser, diagrams_site(tmp_path, monkeypatch, controls=False))
+    print("\n".join(f"{sid}: {px:.1f} px" for sid, px in smallest.items()))
+    assert set(smallest) == {diagram_cache.svg_id(n) for n in SOURCES}, smallest
+    small = {sid: px for sid, px in smallest.items() if px < diagrams.READABLE_TEXT_PX - 0.05}
+    assert not small, f"text under {diagrams.READABLE_TEXT_PX} px at 375 px once tapped: {small}"
+    assert not cut, "diagrams cut off:\n" + "\n".join(cut)
+
+
+def test_a_small_label_and_a_too_wide_diagram_fail_the_measure(browser, tmp_path, monkeypatch):
+    smallest, cut = measure(browser, diagrams_site(tmp_path, monkeypatch, controls=True))
+    assert smallest["diagram-control-small"] < diagrams.READABLE_TEXT_PX, smallest
+    assert smallest["diagram-control-wide"] >= diagrams.READABLE_TEXT_PX - 0.05, smallest
+    assert [c for c in cut if c.startswith("diagram-control-wide")], cut
+    assert not [c for c in cut if c.startswith("diagram-control-small")], cut
