@@ -14,6 +14,7 @@ Usage: python scripts/render_diagrams.py [--force] [NAME ...]
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,15 @@ from docsite.paths import ROOT
 DIAGRAMS = ROOT / "snippets" / "diagrams"
 RENDERED = DIAGRAMS / "rendered"
 MMDC = ROOT / "node_modules" / ".bin" / "mmdc"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese_fonts() -> list[str]:
+    """Families fontconfig (Chromium's font source on Linux) has for Chinese."""
+    if not shutil.which("fc-list"):
+        return []
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return [line for line in found.stdout.splitlines() if line.strip()]
 
 
 def render(name: str, source_path: Path, target: Path) -> float:
@@ -73,6 +83,14 @@ def main() -> int:
 
     RENDERED.mkdir(exist_ok=True)
     sources = diagram_cache.sources(ROOT)
+    # mmdc sizes each box by the text as Chromium draws it here: Chinese labels
+    # need a font with Chinese glyphs, or the boxes fit tofu, not the text.
+    chinese = [n for n, s in sources.items() if HAN.search(s)]
+    if chinese and not chinese_fonts():
+        sys.exit(
+            f"{', '.join(chinese)}: Chinese text and no font for it (fc-list :lang=zh "
+            "finds none): apt-get install fonts-noto-cjk"
+        )
     names = args.names or list(sources)
     unknown = sorted(set(names) - set(sources))
     if unknown:

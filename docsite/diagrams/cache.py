@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 DIAGRAMS = Path("snippets/diagrams")  # relative to the project root (mkdocs.yml's directory)
@@ -54,7 +55,10 @@ def cache_key(source: str, root: Path) -> str:
 
 
 def svg_id(name: str) -> str:
-    return f"diagram-{name}"
+    """The SVG's id, the prefix of every id inside it and the scope of its CSS:
+    a CSS selector reads a dot as a class, so lifecycle.zh (the Chinese variant
+    of lifecycle) becomes diagram-lifecycle-zh."""
+    return "diagram-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)
 
 
 def rendered_path(name: str, source: str, root: Path) -> Path:
@@ -62,7 +66,8 @@ def rendered_path(name: str, source: str, root: Path) -> Path:
 
 
 def sources(root: Path) -> dict[str, str]:
-    """Diagram name -> its Mermaid source, for every snippets/diagrams/*.mmd."""
+    """Diagram name -> its Mermaid source, for every snippets/diagrams/*.mmd.
+    A language's variant is another diagram: lifecycle.zh.mmd is "lifecycle.zh"."""
     return {
         path.stem: path.read_text(encoding="utf-8")
         for path in sorted((root / DIAGRAMS).glob("*.mmd"))

@@ -6,7 +6,8 @@ the SVG shows. This module reads both sides without a browser, so a test can
 compare them whichever side was edited:
 
 - nodes, subgraphs and states, each with its label (Mermaid's `<br/>` and the
-  renderer's own line wrapping both become one space);
+  renderer's own line wrapping both become one space; a state's label is its
+  id unless `state "label" as id` names it);
 - edges as (from, to, label), invisible `~~~` links included, since Mermaid
   draws them as (hidden) paths too.
 
@@ -54,6 +55,7 @@ _LINK = re.compile(
     r"\s*(?:~~~(?P<invisible>)|-->(?P<plain>)|--\s(?P<text>[^-].*?)\s-->"
     r"|-\.\s(?P<dotted>.*?)\s\.->|-\.->(?P<dotted_plain>))\s*"
 )
+_STATE_NAME = re.compile(r'^state\s+"(?P<label>[^"]*)"\s+as\s+(?P<id>[\w-]+)$')
 _STATE_EDGE = re.compile(
     r"^(?P<src>\[\*\]|[\w-]+)\s*-->\s*(?P<dst>\[\*\]|[\w-]+)\s*(?::\s*(?P<label>.*))?$"
 )
@@ -109,7 +111,13 @@ def _flowchart(source: str) -> Content:
 
 def _state_diagram(source: str) -> Content:
     content = Content()
+    named = {}  # state id -> its label (`state "label" as id`); else the id itself
     for line in _statements(source):
+        name = _STATE_NAME.match(line)
+        if name:
+            named[name["id"]] = words(name["label"])
+            content.labels[name["id"]] = named[name["id"]]
+            continue
         match = _STATE_EDGE.match(line)
         if not match:
             raise UnknownSyntax(line)
@@ -117,7 +125,7 @@ def _state_diagram(source: str) -> Content:
         dst = END if match["dst"] == "[*]" else match["dst"]
         for state in (src, dst):
             if state not in (START, END):
-                content.labels[state] = state
+                content.labels[state] = named.get(state, state)
         content.edges[(src, dst, words(match["label"] or ""))] += 1
     return content
 
