@@ -20,6 +20,13 @@ def test_a_break_between_chinese_characters_goes():
     assert "镜像是只读的模板" in render("- 镜像是只读\n  的模板")
 
 
+def test_a_break_next_to_a_link_or_bold_text_goes_too():
+    assert (
+        render("详见\n[镜像](images.md)一页。") == '<p>详见<a href="images.md">镜像</a>一页。</p>'
+    )
+    assert render("它是**可写层**\n的一部分。") == "<p>它是<strong>可写层</strong>的一部分。</p>"
+
+
 def test_control_english_and_mixed_breaks_stay():
     assert render("an image\nand a container") == "<p>an image\nand a container</p>"
     # Between a Chinese character and a Latin word the break (a space) stays.

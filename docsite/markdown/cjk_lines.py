@@ -19,8 +19,11 @@ from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
 _HAN = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-# A break (and a continuation line's indent) between two Chinese characters.
-_BREAK = re.compile(rf"(?<=[{_HAN}])\n[ \t]*(?=[{_HAN}])")
+# A break (and a continuation line's indent) between two Chinese characters,
+# also where a tag stands between (a link or bold text ends one line or starts
+# the next: "见\n<a ...>镜像</a>").
+_TAGS = r"(?:</?[a-zA-Z][^<>]*>)*"
+_BREAK = re.compile(rf"([{_HAN}]{_TAGS})\n[ \t]*({_TAGS}[{_HAN}])")
 # Code keeps its lines: these elements are copied as they are.
 _CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>)", re.S)
 
@@ -28,7 +31,7 @@ _CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>)",
 def join_lines(html_text: str) -> str:
     parts = _CODE.split(html_text)
     # split() with one group: code at the odd indices, text at the even ones
-    return "".join(part if i % 2 else _BREAK.sub("", part) for i, part in enumerate(parts))
+    return "".join(part if i % 2 else _BREAK.sub(r"\1\2", part) for i, part in enumerate(parts))
 
 
 class _JoinLines(Postprocessor):
