@@ -79,7 +79,7 @@ def assert_one_page(pdf: bytes, name: str, paper: str) -> None:
     assert pages == 1, (
         f"the cheat sheet prints on {pages} {paper} pages, not 1 "
         f"(see test-artifacts/{name}-{paper}.pdf); shorten it or tighten "
-        "docs/stylesheets/print.css"
+        "the print section of docs/stylesheets/site.css"
     )
 
 

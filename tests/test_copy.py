@@ -1,6 +1,7 @@
 """The copy button on a transcript copies what a reader types: the commands, one a
 line, with no `$ ` prompt, no output, no empty line and no note such as
-`# fails: ...` (docsite/markdown/console.py, docs/stylesheets/copy-commands.css)."""
+`# fails: ...` (docsite/markdown/console.py, and the copy-commands section of
+docs/stylesheets/site.css)."""
 
 import re
 from html import unescape

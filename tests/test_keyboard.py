@@ -1,6 +1,6 @@
 """A keyboard reader's way through a page, in Chromium.
 
-The fixes are docs/stylesheets/accessibility.css (an outline on a focused
+The fixes are the accessibility section of docs/stylesheets/site.css (an outline on a focused
 content tab; the closed search box out of the tab order) and
 docs/javascripts/site.js (copy buttons named and not landmarks; scrolling
 code blocks focusable on phones too). Each check runs once more with that file
@@ -17,12 +17,12 @@ from support.browser import DESKTOP, PHONE, SCHEMES, open_page
 
 pytestmark = pytest.mark.browser
 
-CSS = "**/stylesheets/accessibility.css"
+CSS = "**/stylesheets/site.css"
 JS = "**/javascripts/site.js"
 # A phone: no hover, touch (Material treats code blocks differently there).
 TOUCH = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
 AXE_RULES = ["scrollable-region-focusable", "landmark-unique", "button-name"]
-MAX_TABS = 3  # content tabs a set that accessibility.css outlines
+MAX_TABS = 3  # content tabs a set that site.css's accessibility section outlines
 TABS_PAGE = "about-examples/"  # its first example is a tab set right after the files line
 
 

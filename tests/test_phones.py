@@ -71,7 +71,7 @@ def test_diagram_text_is_at_least_11px_at_375px_once_tapped(
             boxes = page.locator("article .diagram")
             for i in range(boxes.count()):
                 boxes.nth(i).scroll_into_view_if_needed()
-                boxes.nth(i).tap()  # a reader's tap enlarges it (phones.css)
+                boxes.nth(i).tap()  # a reader's tap enlarges it (site.css's phones section)
                 found += [
                     d
                     for d in diagram_text(page)

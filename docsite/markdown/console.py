@@ -8,7 +8,7 @@ else is output. The fence is declared in mkdocs.yml as a superfences custom
 fence, which is pymdownx's documented way to format a fence's content.
 
 Two changes to what Pygments writes, so the copy button (which copies the text
-that is displayed while `.go` is hidden, docs/stylesheets/copy-commands.css)
+that is displayed while `.go` is hidden, the copy-commands section of docs/stylesheets/site.css)
 copies exactly the commands, one per line:
 
 - a note at the end of a command (`# fails: <why>`, `# change only its mode`)
@@ -18,7 +18,7 @@ copies exactly the commands, one per line:
 - an output line carries its newline inside its `.go` span, so hidden output
   leaves no empty line behind;
 - a command line is wrapped in a `.cmd` span, so a narrow screen can wrap the
-  commands (docs/stylesheets/phones.css) and leave the output's columns as
+  commands (the phones section of docs/stylesheets/site.css) and leave the output's columns as
   they are.
 
 The lines that matter in a long output are highlighted by what they say, not

@@ -6,7 +6,7 @@ the broken form. CSS has no property for "do not break at a hyphen" short of
 `white-space: nowrap`, which on a whole command would push long ones past the
 edge of the screen. And Material's `word-break: break-word` lets a narrow table
 cell split any word (`image.history(` / `)`). So this wraps each space-separated
-word of inline code in <span class="nowrap"> (stylesheets/phones.css): the line
+word of inline code in <span class="nowrap"> (the phones section of stylesheets/site.css): the line
 may still break at the spaces. A word longer than MAX_WORD characters (a long
 path) is left free to break, so it cannot push the page wider than a phone.
 The text, and what a reader copies, is unchanged.

@@ -106,7 +106,7 @@ def format_mermaid(source, language, class_name, options, md, **kwargs):
         svg = svg.replace(svg_id(name), f"{svg_id(name)}-{uses[name]}")
     # data-search-exclude: Material's search indexes the page, not the labels.
     # --diagram-readable-width: the width below which the SVG stops shrinking
-    # and its box scrolls sideways instead (stylesheets/phones.css), so its text
+    # and its box scrolls sideways instead (the phones section of stylesheets/site.css), so its text
     # stays readable on a phone, with or without JavaScript. tabindex: a box
     # that scrolls must be reachable from the keyboard.
     width = readable_width(svg)
