@@ -63,6 +63,9 @@
     var out = [];
     words.forEach(function (word) {
       var lower = word.toLowerCase();
+      // A Chinese word matched whole weighs more too: 镜像 is the image
+      // before it is 镜像仓库.
+      if (/^[\u3400-\u9fff]{2,}$/.test(word)) return void out.push(word + "^" + EXACT, word);
       if (!/^[a-z]{3,}$/.test(lower)) return void out.push(word);
       // The word itself, exactly, weighs more than what it is a prefix of:
       // "diff" is docker diff before it is "difference".
