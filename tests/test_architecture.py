@@ -93,3 +93,20 @@ def test_no_world_imports_the_tests_and_the_lab_imports_no_other_world():
         if "engine" in path.parts:
             others = [n for n in names if n.startswith(("docsite.examples", "docsite.browser"))]
             assert others == [], path
+
+
+def test_shared_test_code_lives_in_support_never_in_a_test_module():
+    def test_modules(source: str) -> set[str]:
+        return {n.split(".")[0] for n in imported(source) if n.startswith("test_")}
+
+    found = {
+        path.name: test_modules(path.read_text())
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if test_modules(path.read_text())
+    }
+    assert found == {}, "import it from tests/support/ instead"
+    # Control: both ways of importing a test module are caught.
+    assert test_modules("from test_phones import X\nimport test_browser\n") == {
+        "test_phones",
+        "test_browser",
+    }

@@ -202,9 +202,14 @@ def make_project(tmp_path: Path, page: str) -> Path:
     return project
 
 
-def build_project(project: Path, monkeypatch) -> str:
+def build_project(project: Path, monkeypatch, *, styles: bool = False) -> str:
     """`mkdocs build --strict` of the project, from another directory and with
-    no hooks (as a builder that ignores `hooks:` would); the built index.html."""
+    no hooks (as a builder that ignores `hooks:` would); the built index.html.
+    With `styles`, the site's stylesheets and scripts too, as a reader gets them."""
+    if styles:
+        for folder in ("stylesheets", "javascripts", "assets"):
+            if (ROOT / "docs" / folder).is_dir():
+                shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
     elsewhere = project.parent / "elsewhere"
     elsewhere.mkdir(exist_ok=True)
     # Neither the copy nor the repository: every path must resolve from mkdocs.yml.
@@ -220,8 +225,7 @@ def build_project(project: Path, monkeypatch) -> str:
         plugins=["search"],
         hooks=[],
         watch=[],  # only `mkdocs serve` reads it; the copy lacks hooks/ and docsite/
-        extra_css=[],
-        extra_javascript=[],
+        **({} if styles else {"extra_css": [], "extra_javascript": []}),
         strict=True,
     )
     build(config)
@@ -563,21 +567,7 @@ def diagrams_site(tmp_path: Path, monkeypatch, controls: bool) -> Path:
             names.append(name)
     page += "\n".join(fence(n) for n in names)
     (project / "docs" / "index.md").write_text(page, encoding="utf-8")
-    for folder in ("stylesheets", "javascripts", "assets"):
-        if (ROOT / "docs" / folder).is_dir():
-            shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
-    monkeypatch.chdir(tmp_path)
-    config = load_config(
-        str(project / "mkdocs.yml"),
-        docs_dir=str(project / "docs"),
-        site_dir=str(project / "site"),
-        nav=[{"Home": "index.md"}],
-        plugins=["search"],
-        hooks=[],
-        watch=[],
-        strict=True,
-    )
-    build(config)
+    build_project(project, monkeypatch, styles=True)
     return project / "site"
 
 
@@ -585,7 +575,7 @@ def measure(browser, site: Path) -> tuple[dict[str, float], list[str]]:
     """The smallest text of each diagram at 375 px once tapped, and the
     diagrams wider than their box before a tap, at 375 and at 1280 px."""
     from support.browser import DESKTOP, PHONE, open_page
-    from test_phones import _DIAGRAM_TEXT, _FITS
+    from support.diagrams import DIAGRAM_TEXT, FITS
 
     from docsite.browser.server import serve
 
@@ -596,7 +586,7 @@ def measure(browser, site: Path) -> tuple[dict[str, float], list[str]]:
             page = context.new_page()
             open_page(page, url)
             cut += [f"{d['id']} at {viewport['width']} px: {d['svg']:.0f} px in {d['box']} px"
-                    for d in page.evaluate(_FITS) if d["svg"] > d["box"] + 1]  # fmt: skip
+                    for d in page.evaluate(FITS) if d["svg"] > d["box"] + 1]  # fmt: skip
             context.close()
         context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
         page = context.new_page()
@@ -606,7 +596,7 @@ def measure(browser, site: Path) -> tuple[dict[str, float], list[str]]:
             boxes.nth(i).scroll_into_view_if_needed()
             boxes.nth(i).tap()
             sid = boxes.nth(i).evaluate("box => box.querySelector('svg').id")
-            found = [d for d in page.evaluate(_DIAGRAM_TEXT) if d["id"] == sid][0]
+            found = [d for d in page.evaluate(DIAGRAM_TEXT) if d["id"] == sid][0]
             smallest[sid] = found["smallest"]["px"] if found["count"] else 0.0
         context.close()
     return smallest, cut

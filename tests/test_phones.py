@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 from support.browser import DESKTOP, PHONE, open_page
+from support.diagrams import DIAGRAM_TEXT as _DIAGRAM_TEXT
+from support.diagrams import FITS as _FITS
 
 pytestmark = pytest.mark.browser
 
@@ -20,23 +22,6 @@ MIN_DIAGRAM_TEXT_PX = 11  # every diagram's text at least 11 px at 375 px
 # i.e. the computed font-size (in the SVG's user units) times the scale from
 # those units to CSS pixels (the element's screen matrix: viewBox, width, any
 # transform on the way). Empty and hidden text is left out.
-_DIAGRAM_TEXT = """
-() => [...document.querySelectorAll("article .diagram > svg")].map(svg => {
-  const sizes = [...svg.querySelectorAll("text")]
-    .filter(t => t.textContent.trim() && t.getBBox().width > 0
-                 && getComputedStyle(t).display !== "none"
-                 && getComputedStyle(t).visibility !== "hidden")
-    .map(t => {
-      const m = t.getScreenCTM();
-      const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
-      return {text: t.textContent.trim().slice(0, 40),
-              px: parseFloat(getComputedStyle(t).fontSize) * scale};
-    });
-  sizes.sort((x, y) => x.px - y.px);
-  return {id: svg.id, count: sizes.length, smallest: sizes[0] || null,
-          width: svg.getBoundingClientRect().width};
-})
-"""
 
 
 def diagram_text(page) -> list[dict]:
@@ -90,13 +75,6 @@ def test_diagram_text_is_at_least_11px_at_375px_once_tapped(
 
 
 # Each diagram's width and its box's, as drawn.
-_FITS = """
-() => [...document.querySelectorAll("article .diagram")].map(box => ({
-  id: box.querySelector("svg").id,
-  svg: box.querySelector("svg").getBoundingClientRect().width,
-  box: box.clientWidth,
-}))
-"""
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
