@@ -5,7 +5,8 @@ which INHERITs mkdocs.yml) into a subfolder of the first. Run from here, one
 `mkdocs build` makes both and one `mkdocs serve` rebuilds both on every edit,
 so `make build`, `make serve`, the deploy and the tests all publish and check
 the same bilingual site. The Chinese build's warnings are this build's
-warnings, so --strict fails on them, each named.
+warnings, so --strict fails on them, each named. A strict build that has
+already failed stops there, without the Chinese one.
 """
 
 from __future__ import annotations
@@ -25,16 +26,25 @@ log = logging.getLogger("mkdocs.hooks.chinese_edition")
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
+def _already_failed(config) -> bool:
+    """--strict, and a warning logged: MkDocs aborts right after this event."""
+    counters = [h for h in logging.getLogger("mkdocs").handlers if hasattr(h, "get_counts")]
+    return bool(config.strict and any(h.get_counts() for h in counters))
+
+
 def on_post_build(config, **kwargs):
+    if _already_failed(config):
+        return
     chinese = Path(config.config_file_path).with_name("mkdocs.zh.yml")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(chinese),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(chinese),
          "-d", str(Path(config.site_dir, "zh"))],
         env={**os.environ, **QUIET},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )  # fmt: skip
+    # Not -q: it silences warnings, and --strict would then pass them.
     for warning in re.findall(r"^(?:WARNING|ERROR)\s+-\s+(.*)$", result.stdout, re.MULTILINE):
         log.warning("Chinese edition: %s", warning)
     if result.returncode:

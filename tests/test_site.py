@@ -140,3 +140,14 @@ def test_a_scratch_copy_builds_its_own_snippets(tmp_path):
     result = build(tmp_path / "site", project)
     assert result.returncode != 0, f"the copy built without its snippet:\n{result.stdout}"
     assert snippet in result.stdout, result.stdout
+
+
+def test_a_mistake_in_a_chinese_page_fails_the_build_and_names_it(tmp_path):
+    """The Chinese edition is built by the English build (hooks/chinese_edition.py):
+    its warnings fail the strict build too, each named."""
+    project = scratch_copy(tmp_path / "project")
+    page = project / "docs-zh" / "images.md"
+    page.write_text(page.read_text() + "\n[坏链接](no-such-page.md)\n")
+    result = build(tmp_path / "site", project)
+    assert result.returncode != 0, f"the broken Chinese page did not fail:\n{result.stdout}"
+    assert "Chinese edition" in result.stdout and "images.md" in result.stdout, result.stdout
