@@ -1,9 +1,5 @@
 """The Chinese edition's build (mkdocs.zh.yml only), where no option does it.
 
-- Links to a page not yet translated: a Chinese page links to `images.md` as
-  the English page does; while docs-zh/ has no images.md, the link goes to the
-  English page (marked hreflang="en") instead of failing the build. Once the
-  page is translated the same link leads to it, with no edit.
 - The English abbreviations (tooltips) are not appended to Chinese pages: their
   titles are English. The same terms get Chinese tooltips from the term list
   (docsite.markdown.cjk_terms), linked to the Chinese glossary.
@@ -25,57 +21,19 @@ import re
 from pathlib import Path
 
 import yaml
-from markdown import Extension
-from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import event_priority
 
 from docsite.markdown import glossary_terms
 from docsite.markdown.cjk_lines import CjkLinesExtension
 from docsite.markdown.cjk_terms import TermTooltipsExtension
 
-PENDING = "zh-pending:"  # a link to an English page, made relative after MkDocs' link checks
 TERMS = Path("snippets/glossary/terms.zh.yml")
 ABBREVIATIONS = Path("snippets/glossary/abbreviations.md")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:", re.MULTILINE)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PLACEHOLDER = "<!-- terms.zh.yml -->"
 
-_state: dict = {"english": set(), "chinese": set(), "page": ""}
-
-
-def english_url(src: str) -> str:
-    """The URL of a page of the English site (relative to its root) from its source path."""
-    if src == "index.md":
-        return ""
-    if src.endswith("/index.md"):
-        return src[: -len("index.md")]
-    return src[: -len(".md")] + "/"
-
-
-class _PendingLinks(Treeprocessor):
-    """Before MkDocs checks links (its treeprocessor runs at priority 0)."""
-
-    def run(self, root):
-        here = _state["page"]
-        for a in root.iter("a"):
-            href = a.get("href") or ""
-            path, _, fragment = href.partition("#")
-            if not path.endswith(".md") or re.match(r"^[a-z][a-z0-9+.-]*:", path):
-                continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
-            if target in _state["chinese"] or target not in _state["english"]:
-                continue
-            a.set("href", PENDING + english_url(target) + (f"#{fragment}" if fragment else ""))
-            a.set("hreflang", "en")
-
-
-class PendingLinksExtension(Extension):
-    def extendMarkdown(self, md):
-        md.treeprocessors.register(_PendingLinks(md), "zh_pending_links", 0.5)
-
-
-def _files(root: Path) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in root.rglob("*.md")}
+_state: dict = {"page": ""}
 
 
 @event_priority(100)
@@ -92,10 +50,7 @@ def on_config(config, **kwargs):
         p for p in snippets.get("auto_append", []) if p != "glossary/abbreviations.md"
     ]
     config.mdx_configs.setdefault("docsite.markdown.reading_time", {})["unit"] = "分钟"
-    _state["english"] = _files(config_dir / "docs")
-    _state["chinese"] = _files(Path(config.docs_dir))
     _state["terms"] = yaml.safe_load((config_dir / TERMS).read_text(encoding="utf-8"))
-    config.markdown_extensions.append(PendingLinksExtension())
     config.markdown_extensions.append(CjkLinesExtension())
     config.markdown_extensions.append(TermTooltipsExtension(tooltips(config_dir), glossary_href))
     return config
@@ -143,11 +98,3 @@ def on_page_markdown(markdown, page, **kwargs):
     if PLACEHOLDER in markdown:
         markdown = markdown.replace(PLACEHOLDER, glossary_entries(_state["terms"]))
     return markdown
-
-
-def on_page_content(html, page, **kwargs):
-    """The English pages' address, relative to this page: up to the Chinese
-    root, then one more level to the English one."""
-    depth = page.url.count("/")
-    up = "../" * (depth + 1)
-    return html.replace(f'href="{PENDING}', f'href="{up}')

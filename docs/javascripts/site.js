@@ -33,15 +33,15 @@ window.addEventListener("click", function (event) {
 // - A box wider than its content area scrolls, so it must take keyboard focus
 //   (axe: scrollable-region-focusable): a code block (Material gives it
 //   tabindex="0" only on devices that can hover, and takes it away on phones)
-//   or the box Material wraps a table in. This keeps it on every device, and
-//   off a box that fits.
+//   the box Material wraps a table in, or a row of tab labels wider than a
+//   phone. This keeps it on every device, and off a box that fits.
 //
 // The buttons are fixed as Material adds them, whenever it mounts a block; the
 // boxes on every page (document$ emits after each instant page change too).
 // Written short, one step a line: every page loads it.
 (() => {
 // A box that scrolls gets tabindex="0"; one that fits, none.
-const boxes = "pre>code,.md-typeset__scrollwrap", tab = "tabindex";
+const boxes = "pre>code,.md-typeset__scrollwrap,.tabbed-labels", tab = "tabindex";
 const sync = b => (b.scrollWidth > b.clientWidth) != (b.getAttribute(tab) == "0") &&
   (b.getAttribute(tab) == "0" ? b.removeAttribute(tab) : b.setAttribute(tab, "0"));
 // A copy button's wrapper is no landmark; the button keeps its name.
@@ -63,8 +63,8 @@ document$.subscribe(() => {
 // The language switcher keeps the page and the section: from /start/#install
 // to /zh/start/#install and back. Each language's root is its link in the
 // switcher (extra.alternate); the current one is the link whose hreflang is
-// the page's lang. Where the other language has no such page yet, the switch
-// lands on its home page.
+// the page's lang. Where the other language has no page at that address (the
+// 404 page), the switch lands on its home page.
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
   if (!link || event.metaKey || event.ctrlKey) return;
