@@ -48,9 +48,10 @@ test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The fast tier, for the edit loop: every test that needs neither Docker nor a
-# browser (the build, links, the harness's controls, lint, the workflow).
+# browser (the build, links, the harness's controls, lint, the workflow), on
+# every core (pytest-xdist).
 check: $(STAMP)
-	$(BIN)/pytest -m "not docker and not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not docker and not browser" -n auto $(PYTEST_ARGS)
 
 build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict

@@ -96,9 +96,10 @@ def test_published_links_still_resolve(built_site):
 
 # ---------------------------------------------------------------- scratch copies
 def _scratch_build(project: Path) -> tuple[Path, str]:
-    """Build `project` (not strict: a broken anchor is what we want to see)."""
+    """Build `project` (not strict: a broken anchor is what we want to see), the
+    English edition alone: every change below is to an English page."""
     site = project / "site"
-    result = build(site, project, strict=False)
+    result = build(site, project, strict=False, chinese=False)
     assert result.returncode == 0, f"building the scratch copy failed:\n{result.stdout}"
     return site, result.stdout
 
@@ -111,9 +112,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory):
-    """The scratch copy's published links before any change."""
+    """The scratch copy's published English links before any change."""
     project = scratch_copy(tmp_path_factory.mktemp("baseline") / "project")
     site, _ = _scratch_build(project)
+    assert not (site / "zh").exists(), "ENGLISH_ONLY=1 still built the Chinese edition"
     return lc.published(site), site
 
 

@@ -5,6 +5,8 @@ tests/conftest.py imports them all with `from support.site import *`.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import shutil
 import subprocess
@@ -21,9 +23,13 @@ from docsite.paths import ROOT
 __all__ = ["built_site", "site_url", "browser"]  # the fixtures conftest imports
 
 
-def build(dest: Path, project: Path = ROOT, *, strict: bool = True) -> subprocess.CompletedProcess:
+def build(
+    dest: Path, project: Path = ROOT, *, strict: bool = True, chinese: bool = True
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build` of project (the repository or a scratch copy) into dest;
-    stdout and stderr together. The one way the tests build a site.
+    stdout and stderr together. The one way the tests build a site. chinese=False
+    leaves the Chinese edition out (ENGLISH_ONLY=1), for a test about the English
+    build alone.
 
     It always runs from the repository root, also for a scratch copy: the copy's
     build must read only the copy's files (mkdocs.yml resolves every path from
@@ -33,7 +39,7 @@ def build(dest: Path, project: Path = ROOT, *, strict: bool = True) -> subproces
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", mode, "-f", str(config), "-d", str(dest)],
         cwd=ROOT,
-        env=mkdocs_env(),
+        env={**mkdocs_env(), **({} if chinese else {"ENGLISH_ONLY": "1"})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -51,16 +57,25 @@ def scratch_copy(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once per session with --strict; fails on any warning."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build(dest)
-    (dest.parent / "build.log").write_text(result.stdout)
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # in case of colours
+    """The site, built once per session with --strict; fails on any warning.
+    Under pytest-xdist (make check) the workers share one build: the first to
+    take the lock builds, the others wait and read its result."""
+    folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = folder.parent  # the run's folder, above each worker's own
+    dest, log, code = folder / "built-site", folder / "build.log", folder / "build.exit"
+    with open(folder / "built-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not code.is_file():
+            result = build(dest)
+            log.write_text(result.stdout)
+            code.write_text(str(result.returncode))
+    stdout, returncode = log.read_text(), int(code.read_text())
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", stdout)  # in case of colours
     warnings = re.findall(r"^(?:WARNING|ERROR)\b.*", plain, re.MULTILINE)
-    if result.returncode != 0 or warnings:
+    if returncode != 0 or warnings:
         pytest.fail(
-            f"mkdocs build --strict exited {result.returncode} with "
-            f"{len(warnings)} warning(s):\n{result.stdout}",
+            f"mkdocs build --strict exited {returncode} with {len(warnings)} warning(s):\n{stdout}",
             pytrace=False,
         )
     return dest
