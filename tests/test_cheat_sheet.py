@@ -9,14 +9,9 @@ under test-artifacts/ to look at.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 from support.site import ROOT
-
-from docsite.browser.mkdocs_env import mkdocs_env
-from docsite.browser.server import serve
 
 SECTIONS = ["images", "containers", "lifecycle", "volumes", "cleanup", "inspect"]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,26 +27,6 @@ def pdf_page_count(pdf: bytes) -> int:
 def test_page_counter_counts_pages():
     fake = b"%PDF-1.4 <</Type /Pages /Count 2>> <</Type /Page>> <</Type/Page /Parent 1 0 R>>"
     assert pdf_page_count(fake) == 2
-
-
-@pytest.fixture(scope="module")
-def zh_site_url(tmp_path_factory):
-    """The Chinese edition alone, built strictly under zh/ and served."""
-    site = tmp_path_factory.mktemp("zh-site")
-    config = ROOT / "mkdocs.zh.yml"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-        + ["-d", str(site / "zh")],
-        cwd=ROOT,
-        env=mkdocs_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    warnings = re.findall(r"^(?:WARNING|ERROR)\b.*", result.stdout, re.MULTILINE)
-    assert result.returncode == 0 and not warnings, result.stdout
-    with serve(site) as url:
-        yield url + "zh/"
 
 
 def print_cheat_sheet(browser, url: str, paper: str) -> bytes:
@@ -92,8 +67,8 @@ def test_cheat_sheet_prints_on_one_page(browser, site_url, paper):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_chinese_cheat_sheet_prints_on_one_page(browser, zh_site_url, paper):
-    pdf = print_cheat_sheet(browser, f"{zh_site_url}cheat-sheet/", paper)
+def test_chinese_cheat_sheet_prints_on_one_page(browser, site_url, paper):
+    pdf = print_cheat_sheet(browser, f"{site_url}zh/cheat-sheet/", paper)
     assert_one_page(pdf, "cheat-sheet-zh", paper)
     # Set in a CJK font, as a reader's would be (Debian: fonts-noto-cjk); with
     # none the glyphs are boxes of another width and the count proves little.
