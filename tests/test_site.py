@@ -20,6 +20,13 @@ def test_build_is_strict_and_warning_free(built_site):
     assert (built_site / "404.html").is_file()
 
 
+@pytest.mark.parametrize("home", ["index.html", "zh/index.html"])
+def test_the_footer_names_both_licences(built_site, home):
+    footer = (built_site / home).read_text(encoding="utf-8").split('class="md-copyright"')[1]
+    for licence in ("creativecommons.org/licenses/by/4.0", "opensource.org/license/mit"):
+        assert licence in footer.split("</div>")[0], f"{home}: no link to {licence} in the footer"
+
+
 def _nav_pages() -> set[str]:
     config = load_config(str(ROOT / "mkdocs.yml"))
     nav = get_navigation(get_files(config), config)
